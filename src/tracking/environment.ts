@@ -1,0 +1,69 @@
+/**
+ * Time, visibility and connectivity come in through these small interfaces so that tests drive a
+ * one-hour order lifecycle in milliseconds, and a hidden or offline page can be simulated without a browser
+ * doing it.
+ */
+
+export type TimerHandle = unknown;
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Whether the page is being looked at (document.visibilityState). */
+export interface Visibility {
+  isVisible(): boolean;
+  /** Calls back on every change; returns an unsubscribe function. */
+  subscribe(callback: () => void): () => void;
+}
+
+/** Whether the browser believes it is online (navigator.onLine and online/offline events). */
+export interface Connectivity {
+  isOnline(): boolean;
+  subscribe(callback: () => void): () => void;
+}
+
+export interface TrackingEnvironment {
+  clock: Clock;
+  visibility: Visibility;
+  connectivity: Connectivity;
+  /** Uniform in [0, 1): the jitter of retry delays. */
+  random: () => number;
+}
+
+export const browserClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export const documentVisibility: Visibility = {
+  isVisible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
+  subscribe(callback) {
+    if (typeof document === 'undefined') return () => {};
+    document.addEventListener('visibilitychange', callback);
+    return () => document.removeEventListener('visibilitychange', callback);
+  },
+};
+
+export const navigatorConnectivity: Connectivity = {
+  isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+  subscribe(callback) {
+    if (typeof window === 'undefined') return () => {};
+    window.addEventListener('online', callback);
+    window.addEventListener('offline', callback);
+    return () => {
+      window.removeEventListener('online', callback);
+      window.removeEventListener('offline', callback);
+    };
+  },
+};
+
+export const browserEnvironment: TrackingEnvironment = {
+  clock: browserClock,
+  visibility: documentVisibility,
+  connectivity: navigatorConnectivity,
+  random: Math.random,
+};

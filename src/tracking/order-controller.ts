@@ -1,0 +1,141 @@
+/**
+ * The Lit ReactiveController through which an element follows an order: it subscribes to the order's shared
+ * tracker while the element is connected, asks the element to update only when the snapshot really changed,
+ * and lets go when the element leaves (the last one out stops every request).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiError } from '../api/api-error.js';
+import type { OrderResource, ReplacementDecision } from '../api/types.js';
+import { acquireTracker, releaseTracker } from './registry.js';
+import type { OrderTracker, TrackerSubscriber } from './order-tracker.js';
+import { emptySnapshot, type OrderSnapshot } from './snapshot.js';
+
+/** What an element tells the controller about the order it shows (its public attributes). */
+export interface OrderSource {
+  orderId?: string | null;
+  apiBase: string;
+  token?: string | null;
+  tokenUrl?: string | null;
+  tokenProvider?: (() => Promise<string>) | null;
+  pollInterval: number;
+  /** BCP 47 language sent as Accept-Language. */
+  acceptLanguage?: string;
+}
+
+export interface OrderControllerOptions {
+  /** The resources the element shows. */
+  needs: readonly OrderResource[];
+  /** The resources whose events this element dispatches (see OrderTracker#emit). */
+  primary: readonly OrderResource[];
+}
+
+export class OrderController implements ReactiveController, TrackerSubscriber {
+  /** What the element renders. Replaced (never mutated) on every change. */
+  snapshot: OrderSnapshot;
+  readonly needs: readonly OrderResource[];
+  readonly primary: readonly OrderResource[];
+  private tracker: OrderTracker | undefined;
+  private trackedKey: string | undefined;
+  private connected = false;
+  private reportedMisconfiguration = false;
+
+  constructor(
+    readonly host: ReactiveControllerHost & HTMLElement & OrderSource,
+    options: OrderControllerOptions,
+  ) {
+    this.needs = options.needs;
+    this.primary = options.primary;
+    this.snapshot = emptySnapshot('');
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.letGo();
+  }
+
+  /** Picks up a changed order-id or api-base before the element renders. */
+  hostUpdate(): void {
+    if (this.connected && this.keyOf() !== this.trackedKey) {
+      this.letGo();
+      this.follow();
+    }
+  }
+
+  onSnapshot(snapshot: OrderSnapshot): void {
+    if (snapshot === this.snapshot) return;
+    this.snapshot = snapshot;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Sends the customer's answer to a proposed replacement and, once Connect accepted it, dispatches
+   * `replacement-decision` from the element. Rejects with an ApiError to show next to the buttons.
+   */
+  async decideReplacement(itemId: string, decision: ReplacementDecision): Promise<void> {
+    if (!this.tracker) throw new ApiError({ kind: 'bad_request', message: 'This element is not showing an order.' });
+    await this.tracker.decideReplacement(itemId, decision);
+    this.host.dispatchEvent(
+      new CustomEvent('replacement-decision', {
+        detail: { orderId: this.snapshot.orderId, itemId, decision },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private keyOf(): string {
+    const { orderId, apiBase } = this.host;
+    return `${apiBase}\n${orderId ?? ''}`;
+  }
+
+  private follow(): void {
+    const host = this.host;
+    this.trackedKey = this.keyOf();
+    const orderId = host.orderId?.trim();
+    if (!orderId) {
+      this.showMisconfiguration();
+      return;
+    }
+    this.tracker = acquireTracker({
+      apiBase: host.apiBase,
+      orderId,
+      pollIntervalSeconds: Number.isFinite(host.pollInterval) ? Math.max(1, host.pollInterval) : 15,
+      acceptLanguage: host.acceptLanguage,
+      tokens: {
+        token: host.token ?? undefined,
+        tokenUrl: host.tokenUrl ?? undefined,
+        tokenProvider: host.tokenProvider ?? undefined,
+      },
+    });
+    this.tracker.subscribe(this);
+  }
+
+  private letGo(): void {
+    const tracker = this.tracker;
+    this.tracker = undefined;
+    if (!tracker) return;
+    tracker.unsubscribe(this);
+    releaseTracker(tracker);
+  }
+
+  private showMisconfiguration(): void {
+    this.onSnapshot({ ...emptySnapshot(''), condition: 'misconfigured' });
+    if (this.reportedMisconfiguration) return;
+    this.reportedMisconfiguration = true;
+    const message = `<${this.host.localName}> needs an order-id attribute.`;
+    console.warn(`connect-order-status: ${message}`);
+    this.host.dispatchEvent(
+      new CustomEvent('order-error', {
+        detail: { orderId: '', resource: 'order', kind: 'bad_request', status: null, message },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
