@@ -1,0 +1,77 @@
+/**
+ * A fetch that records every request a tracker makes (method, path, clock time) and knows how many are still
+ * in flight, so tests can assert which endpoints were called in which state, and settle before moving time.
+ */
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  /** The endpoint in the post-checkout API's terms, or 'other'. */
+  resource: 'order' | 'items' | 'handling' | 'location' | 'replacement' | 'other';
+  at: number;
+  headers: Headers;
+}
+
+export function resourceOf(path: string): LoggedRequest['resource'] {
+  const match = /\/v2\/post_checkout\/orders\/[^/]+(\/.*)?$/.exec(path);
+  if (!match) return 'other';
+  const rest = match[1] ?? '';
+  if (rest === '') return 'order';
+  if (rest === '/items') return 'items';
+  if (rest === '/handling') return 'handling';
+  if (rest === '/location') return 'location';
+  if (/^\/items\/[^/]+\/replacement$/.test(rest)) return 'replacement';
+  return 'other';
+}
+
+export class RequestLog {
+  readonly requests: LoggedRequest[] = [];
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly now: () => number,
+    private readonly underlying: typeof fetch = globalThis.fetch.bind(globalThis),
+  ) {}
+
+  /** Pass this to configureTracking({ fetch }). */
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    this.requests.push({
+      method: request.method,
+      path: url.pathname,
+      resource: resourceOf(url.pathname),
+      at: this.now(),
+      headers: request.headers,
+    });
+    this.inFlight += 1;
+    try {
+      return await this.underlying(request);
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  };
+
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves once no request is in flight (after a few real ticks for the answers to be handled). */
+  async idle(): Promise<void> {
+    for (let round = 0; round < 50; round += 1) {
+      if (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      for (let i = 0; i < 3; i += 1) await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+      if (this.inFlight === 0) return;
+    }
+  }
+
+  count(resource: LoggedRequest['resource'], from = -Infinity, to = Infinity): number {
+    return this.requests.filter((r) => r.resource === resource && r.at >= from && r.at < to).length;
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+}
