@@ -4,6 +4,8 @@
  * doing it.
  */
 
+import { browserTabServices, type TabServices } from './tab-coordinator.js';
+
 export type TimerHandle = unknown;
 
 export interface Clock {
@@ -31,6 +33,8 @@ export interface TrackingEnvironment {
   connectivity: Connectivity;
   /** Uniform in [0, 1): the jitter of retry delays. */
   random: () => number;
+  /** How tabs of one browser share the polling; omit to have each tracker poll on its own. */
+  tabs?: TabServices;
 }
 
 export const browserClock: Clock = {
@@ -66,4 +70,5 @@ export const browserEnvironment: TrackingEnvironment = {
   visibility: documentVisibility,
   connectivity: navigatorConnectivity,
   random: Math.random,
+  tabs: browserTabServices,
 };

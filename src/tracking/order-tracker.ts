@@ -9,9 +9,10 @@ import { ApiError } from '../api/api-error.js';
 import { ConnectClient } from '../api/connect-client.js';
 import type { LineItem, Order, OrderResource, ReplacementDecision } from '../api/types.js';
 import { TokenSource, type TokenSourceOptions } from '../auth/token-source.js';
-import { activityFor } from '../workflow/polling-policy.js';
+import { type Activity, activityFor } from '../workflow/polling-policy.js';
 import type { TrackingEnvironment } from './environment.js';
 import { type FailureDecision, Poller } from './poller.js';
+import { TabCoordinator, type TabMessage, type TabRole } from './tab-coordinator.js';
 import {
   countItems,
   emptySnapshot,
@@ -51,6 +52,7 @@ const MIN_REFRESH_GAP_MS = 5_000;
 /** Requests give up after this long (kind `timeout`) and are retried with backoff. */
 const REQUEST_TIMEOUT_MS = 20_000;
 const READY: ResourceStatus = { state: 'ready' };
+const FOLLOWING: Activity = { kind: 'off' };
 
 export class OrderTracker {
   private snapshot: OrderSnapshot;
@@ -62,6 +64,9 @@ export class OrderTracker {
   private fatal: TrackerCondition | undefined;
   private unsubscribeEnvironment: (() => void) | undefined;
   private started = false;
+  /** Shares the polling with other tabs showing this order, where the browser can. */
+  private tabs: TabCoordinator | undefined;
+  private role: TabRole = 'solo';
 
   constructor(private readonly config: TrackerConfig) {
     this.snapshot = emptySnapshot(config.orderId);
@@ -73,6 +78,7 @@ export class OrderTracker {
         read: (signal) => this.call((client) => read(client, signal)),
         onData: (data) => {
           this.tokens.accepted();
+          this.tabs?.share({ type: resource, data } as TabMessage);
           onData(data);
         },
         onError: (error) => this.failed(resource, error),
@@ -111,6 +117,7 @@ export class OrderTracker {
     for (const resource of RESOURCES) this.pollers[resource].stop();
     this.unsubscribeEnvironment?.();
     this.unsubscribeEnvironment = undefined;
+    this.tabs?.stop();
   }
 
   /**
@@ -143,12 +150,63 @@ export class OrderTracker {
       return;
     }
     this.environmentChanged();
-    this.applyPolicy(undefined);
+    const services = this.config.env.tabs;
+    if (!services) {
+      this.applyPolicy(undefined);
+      return;
+    }
+    this.tabs = new TabCoordinator({
+      key: `${this.config.apiBase}|${this.config.orderId}`,
+      services,
+      onRole: (role) => this.roleChanged(role),
+      onMessage: (message) => this.fromOtherTab(message),
+    });
+    // Only once this tab knows whether another one leads does it start asking: a follower asks nothing.
+    void this.tabs.start(this.config.env.visibility.isVisible()).finally(() => this.applyPolicy(this.snapshot.order));
+  }
+
+  private roleChanged(role: TabRole): void {
+    this.role = role;
+    // A new leader reads what the state needs at once: the takeover costs no waiting.
+    this.applyPolicy(this.snapshot.order);
+  }
+
+  private fromOtherTab(message: TabMessage): void {
+    switch (message.type) {
+      case 'hello': {
+        // A tab that just opened wants what this leader already has.
+        const { order, items, handling, location } = this.snapshot;
+        if (order) this.tabs?.share({ type: 'order', data: order });
+        if (items) this.tabs?.share({ type: 'items', data: [...items] });
+        if (handling) this.tabs?.share({ type: 'handling', data: handling });
+        if (location) this.tabs?.share({ type: 'location', data: location });
+        if (this.fatal) this.tabs?.share({ type: 'fatal', condition: this.fatal });
+        break;
+      }
+      case 'order':
+        this.receivedOrder(message.data);
+        break;
+      case 'items':
+        this.receivedItems(message.data);
+        break;
+      case 'handling':
+        this.update('handling', { handling: keepIfSame(this.snapshot.handling, message.data) });
+        break;
+      case 'location':
+        this.receivedLocation(message.data);
+        break;
+      case 'fatal':
+        this.fatal = message.condition;
+        for (const r of RESOURCES) this.pollers[r].stop();
+        this.update(undefined, {});
+        break;
+    }
   }
 
   private environmentChanged(): void {
     const { visibility, connectivity } = this.config.env;
     const active = visibility.isVisible() && connectivity.isOnline();
+    this.tabs?.visibilityChanged(visibility.isVisible());
     for (const resource of RESOURCES) {
       if (active) this.pollers[resource].resume();
       else this.pollers[resource].pause();
@@ -226,7 +284,8 @@ export class OrderTracker {
     const intervalMs = Math.max(1, this.config.pollIntervalSeconds) * 1000;
     for (const resource of RESOURCES) {
       const activity = activityFor(resource, order);
-      this.pollers[resource].setActivity(activity, intervalMs);
+      // A follower asks nothing: the leading tab shares every answer.
+      this.pollers[resource].setActivity(this.role === 'follower' ? FOLLOWING : activity, intervalMs);
       // Privacy and honesty: outside delivering there is no shopper position to show.
       if (resource === 'location' && activity.kind === 'off' && this.snapshot.location) this.update(undefined, { location: null });
     }
@@ -266,6 +325,7 @@ export class OrderTracker {
 
   private giveUp(condition: TrackerCondition, resource: OrderResource, error: ApiError): void {
     this.fatal = condition;
+    this.tabs?.share({ type: 'fatal', condition });
     for (const r of RESOURCES) this.pollers[r].stop();
     this.update(resource, {}, { state: 'stopped', error });
     this.emitError(resource, error);

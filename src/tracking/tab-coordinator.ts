@@ -1,0 +1,154 @@
+/**
+ * One tab polls for all: when the same order is open in several tabs of one browser, the tabs elect a leader
+ * with the Web Locks API (a lock is released by the browser when its tab closes, so a closed leader hands over
+ * at once), the leader polls, and every answer it gets is shared over a BroadcastChannel. A tab only competes
+ * for the lead while it is visible: a hidden leader steps down so a visible tab takes over. Where either API
+ * is missing the tab polls on its own, as before.
+ */
+import type { Handling, LineItem, Order, ShopperLocation } from '../api/types.js';
+import type { TrackerCondition } from './snapshot.js';
+
+/** What the leader shares: the data it read, and final conditions. Plain JSON (structured-cloneable). */
+export type TabMessage =
+  | { type: 'order'; data: Order }
+  | { type: 'items'; data: LineItem[] }
+  | { type: 'handling'; data: Handling }
+  | { type: 'location'; data: ShopperLocation }
+  | { type: 'fatal'; condition: TrackerCondition }
+  /** A new follower asks the leader for what it already has. */
+  | { type: 'hello' };
+
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+export interface LocksLike {
+  request(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<void> | void): Promise<unknown>;
+}
+
+/** The browser pieces tab coordination needs; null where the browser lacks them. */
+export interface TabServices {
+  openChannel(name: string): ChannelLike | null;
+  locks: LocksLike | null;
+}
+
+export const browserTabServices: TabServices = {
+  openChannel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
+  locks: typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LocksLike) : null,
+};
+
+/** Each tab starts alone; `leader` polls and shares; `follower` listens. `solo` cannot share and polls alone. */
+export type TabRole = 'solo' | 'leader' | 'follower';
+
+export interface TabCoordinatorOptions {
+  key: string;
+  services: TabServices;
+  onRole(role: TabRole): void;
+  onMessage(message: TabMessage): void;
+}
+
+export class TabCoordinator {
+  private channel: ChannelLike | null = null;
+  private role: TabRole = 'solo';
+  private releaseLock: (() => void) | undefined;
+  private waiting: AbortController | undefined;
+  private closed = false;
+
+  constructor(private readonly options: TabCoordinatorOptions) {}
+
+  get currentRole(): TabRole {
+    return this.role;
+  }
+
+  /** Joins the other tabs of this order. Resolves once this tab knows whether it leads. */
+  async start(visible: boolean): Promise<void> {
+    const { services, key } = this.options;
+    if (!services.locks) return;
+    this.channel = services.openChannel(`connect-order-status:${key}`);
+    if (!this.channel) return;
+    this.channel.addEventListener('message', (event) => this.received(event.data as TabMessage));
+    if (visible) await this.compete();
+    else this.setRole('follower');
+  }
+
+  /** Shares what this tab read (only a leader does). */
+  share(message: TabMessage): void {
+    if (this.role === 'leader' && !this.closed) this.channel?.postMessage(message);
+  }
+
+  /** A hidden tab steps down (or stops waiting); a visible one competes again. */
+  visibilityChanged(visible: boolean): void {
+    if (!this.channel || this.closed) return;
+    if (visible) {
+      if (this.role === 'follower' && !this.waiting) void this.compete();
+    } else {
+      this.waiting?.abort();
+      this.waiting = undefined;
+      if (this.role === 'leader') {
+        this.releaseLock?.();
+        this.releaseLock = undefined;
+        this.setRole('follower');
+      }
+    }
+  }
+
+  stop(): void {
+    this.closed = true;
+    this.waiting?.abort();
+    this.releaseLock?.();
+    this.channel?.close();
+  }
+
+  private async compete(): Promise<void> {
+    const locks = this.options.services.locks;
+    if (!locks) return;
+    const name = `connect-order-status:${this.options.key}`;
+    // The request's own promise settles only when the lock is released; what matters now is whether we got it.
+    const gotIt = await new Promise<boolean>((resolve) => {
+      void locks.request(name, { ifAvailable: true }, (lock) => {
+        resolve(Boolean(lock));
+        return lock ? this.lead() : undefined;
+      });
+    });
+    if (gotIt || this.closed) return;
+    this.setRole('follower');
+    this.channel?.postMessage({ type: 'hello' } satisfies TabMessage);
+    const waiting = new AbortController();
+    this.waiting = waiting;
+    locks
+      .request(name, { signal: waiting.signal }, () => {
+        this.waiting = undefined;
+        return this.lead();
+      })
+      .catch(() => {
+        // Aborted because this tab was hidden or closed: nothing to do.
+      });
+  }
+
+  /** Holds the lock until released (step down) or the tab closes. */
+  private lead(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const held = new Promise<void>((resolve) => {
+      this.releaseLock = resolve;
+    });
+    this.setRole('leader');
+    return held;
+  }
+
+  private setRole(role: TabRole): void {
+    if (role === this.role) return;
+    this.role = role;
+    this.options.onRole(role);
+  }
+
+  private received(message: TabMessage): void {
+    if (this.closed) return;
+    if (message.type === 'hello') {
+      if (this.role === 'leader') this.options.onMessage(message);
+      return;
+    }
+    if (this.role !== 'leader') this.options.onMessage(message);
+  }
+}
