@@ -1,0 +1,267 @@
+// The shared order tracker against a scripted Connect: what it asks when, what it keeps on screen when
+// things fail, and how tabs share the polling. Time is a manual clock: an hour runs in milliseconds.
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupServer } from 'msw/node';
+import { HttpResponse } from 'msw';
+import { OrderTracker, type TrackerSubscriber } from '../../src/tracking/order-tracker.js';
+import type { OrderSnapshot } from '../../src/tracking/snapshot.js';
+import { FakeConnect, FAKE_BASE } from '../helpers/fake-connect.js';
+import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
+import { RequestLog } from '../helpers/request-log.js';
+import { FakeLocks } from '../helpers/fake-locks.js';
+
+const server = setupServer();
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+
+let connect: FakeConnect;
+let env: ManualEnvironment;
+let log: RequestLog;
+const trackers: OrderTracker[] = [];
+
+beforeEach(() => {
+  connect = new FakeConnect();
+  server.resetHandlers(...connect.handlers());
+  env = manualEnvironment();
+  log = new RequestLog(() => env.clock.now());
+  env.clock.settleWith = () => log.idle();
+});
+afterEach(() => {
+  for (const t of trackers.splice(0)) t.stop();
+});
+
+function track(options: { token?: string; tokenUrl?: string; tokenProvider?: () => Promise<string>; env?: ManualEnvironment } = { token: 'good' }) {
+  const tracker = new OrderTracker({
+    apiBase: FAKE_BASE,
+    orderId: connect.orderId,
+    pollIntervalSeconds: 10,
+    tokens: { token: options.token, tokenUrl: options.tokenUrl, tokenProvider: options.tokenProvider },
+    fetch: log.fetch,
+    env: options.env ?? env,
+  });
+  trackers.push(tracker);
+  const snapshots: OrderSnapshot[] = [];
+  const events: { type: string; detail: Record<string, unknown> }[] = [];
+  const host = new EventTarget();
+  for (const type of ['order-state-change', 'order-items-change', 'order-error', 'shopper-location-change']) {
+    host.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
+  }
+  const subscriber: TrackerSubscriber = { host, needs: ['order', 'items', 'handling', 'location'], primary: ['order', 'items', 'handling', 'location'], onSnapshot: (s) => snapshots.push(s) };
+  tracker.subscribe(subscriber);
+  return { tracker, snapshots, events, latest: () => tracker.current };
+}
+
+describe('OrderTracker', () => {
+  it('opens with order and handling, then items; polls a brand_new order at 4 × the interval', async () => {
+    track();
+    await env.clock.advance(0);
+    assert.deepEqual(log.requests.map((r) => r.resource).sort(), ['handling', 'items', 'order']);
+    log.clear();
+    await env.clock.advance(120_000);
+    assert.equal(log.count('order'), 3, 'every 40 s while brand_new');
+    assert.equal(log.count('items'), 0);
+    assert.equal(log.count('handling'), 0);
+  });
+
+  it('the same answer twice changes nothing: no new snapshot, no event', async () => {
+    connect.state.workflow_state = 'acknowledged';
+    const { snapshots, events } = track();
+    await env.clock.advance(0);
+    const settled = snapshots.length;
+    const eventCount = events.length;
+    await env.clock.advance(60_000);
+    assert.ok(log.count('order') >= 6);
+    assert.equal(snapshots.length, settled);
+    assert.equal(events.length, eventCount);
+  });
+
+  it('hidden for 10 minutes asks nothing; visible again refreshes each active endpoint once at once', async () => {
+    connect.state.workflow_state = 'picking';
+    track();
+    await env.clock.advance(0);
+    env.visibility.set(false);
+    log.clear();
+    await env.clock.advance(600_000);
+    assert.equal(log.requests.length, 0);
+    env.visibility.set(true);
+    await env.clock.settle();
+    assert.deepEqual(log.requests.map((r) => r.resource).sort(), ['items', 'order']);
+    // Flipping back and forth does not hammer: at most one refresh per few seconds.
+    env.visibility.set(false);
+    env.visibility.set(true);
+    env.visibility.set(false);
+    env.visibility.set(true);
+    await env.clock.settle();
+    assert.equal(log.requests.length, 2);
+  });
+
+  it('offline: no requests, no error event, "offline" condition; online: refresh at once', async () => {
+    connect.state.workflow_state = 'picking';
+    const { events, latest } = track();
+    await env.clock.advance(0);
+    env.connectivity.set(false);
+    log.clear();
+    await env.clock.advance(300_000);
+    assert.equal(log.requests.length, 0);
+    assert.equal(latest().condition, 'offline');
+    env.connectivity.set(true);
+    await env.clock.settle();
+    assert.equal(log.count('order'), 1);
+    assert.equal(latest().condition, 'live');
+    assert.equal(events.filter((e) => e.type === 'order-error').length, 0);
+  });
+
+  it('503 × 5 then success: backs off, keeps the data, reports once, then returns to the interval', async () => {
+    connect.state.workflow_state = 'acknowledged';
+    const { latest, events } = track();
+    await env.clock.advance(0);
+    const shown = latest().order;
+    connect.fail('order', () => HttpResponse.json({ error: { message: 'down', code: 5000 } }, { status: 503 }), 5);
+    log.clear();
+    await env.clock.advance(10_000);
+    assert.equal(latest().condition, 'reconnecting');
+    assert.equal(latest().order, shown, 'the order on screen stays');
+    await env.clock.advance(600_000);
+    const times = log.requests.filter((r) => r.resource === 'order').map((r) => r.at);
+    const gaps = times.slice(1).map((t, i) => (t - times[i]!) / 1000);
+    // random() = 0.5 → each wait is half its ceiling: 10·2^n s, capped at 5 min.
+    assert.deepEqual(gaps.slice(0, 6), [10, 20, 40, 80, 150, 10]);
+    assert.equal(latest().condition, 'live');
+    assert.equal(events.filter((e) => e.type === 'order-error').length, 1);
+  });
+
+  it('401 then a fresh token from token-url: the call is repeated and goes on', async () => {
+    connect.acceptedTokens = new Set(['second']);
+    let issued = 0;
+    const tokens = ['first', 'second'];
+    const fetchToken = async () => tokens[issued++]!;
+    const { latest } = track({ tokenProvider: fetchToken });
+    await env.clock.advance(0);
+    assert.equal(latest().condition, 'live');
+    assert.equal(latest().order?.workflowState, 'brand_new');
+    assert.equal(issued, 2);
+  });
+
+  it('three endpoints failing with 401 at once cause exactly one token request', async () => {
+    connect.acceptedTokens = new Set(['second']);
+    connect.state.workflow_state = 'delivering';
+    let issued = 0;
+    const { latest } = track({ tokenProvider: async () => (issued++ === 0 ? 'first' : 'second') });
+    await env.clock.advance(0);
+    // order+handling first, then items/location: they all used 'first' or 'second'.
+    assert.equal(issued, 2);
+    assert.equal(latest().condition, 'live');
+  });
+
+  it('401 twice: "sign in again", an auth error event, and no more requests', async () => {
+    connect.acceptedTokens = new Set();
+    const { latest, events } = track({ tokenProvider: async () => 'never-good' });
+    await env.clock.advance(0);
+    assert.equal(latest().condition, 'auth');
+    assert.ok(events.some((e) => e.type === 'order-error' && e.detail.kind === 'auth'));
+    log.clear();
+    await env.clock.advance(3_600_000);
+    assert.equal(log.requests.length, 0);
+  });
+
+  it('404 on the order: "not found" and everything stops', async () => {
+    connect.fail('order', () => HttpResponse.json({ error: { message: 'Resource not found', code: 4000 } }, { status: 404 }));
+    const { latest } = track();
+    await env.clock.advance(0);
+    assert.equal(latest().condition, 'not_found');
+    log.clear();
+    await env.clock.advance(3_600_000);
+    assert.equal(log.requests.length, 0);
+  });
+
+  it('403 on the location: not shared, location polling stops, the rest goes on', async () => {
+    connect.state.workflow_state = 'delivering';
+    connect.fail('location', () => HttpResponse.json({ error: { message: 'Shopper PII', code: null } }, { status: 403 }));
+    const { latest } = track();
+    await env.clock.advance(0);
+    assert.equal(latest().locationShared, false);
+    log.clear();
+    await env.clock.advance(60_000);
+    assert.equal(log.count('location'), 0);
+    assert.ok(log.count('order') >= 5);
+  });
+
+  it('a malformed body keeps the last good data and retries', async () => {
+    connect.state.workflow_state = 'picking';
+    const { latest, events } = track();
+    await env.clock.advance(0);
+    const items = latest().items;
+    connect.fail('items', () => new HttpResponse('{"line_items": [', { status: 200 }));
+    connect.fail('items', () => HttpResponse.json({ line_items: [{ id: 'x' }] }));
+    await env.clock.advance(60_000);
+    assert.equal(latest().items, items);
+    assert.deepEqual(events.filter((e) => e.type === 'order-error').map((e) => e.detail.kind), ['invalid_response']);
+    assert.equal(latest().condition, 'live', 'recovered after the bad answers');
+  });
+
+  it('a state the widget does not know keeps polling the order only', async () => {
+    connect.state.workflow_state = 'teleporting';
+    const { latest } = track();
+    await env.clock.advance(0);
+    log.clear();
+    await env.clock.advance(60_000);
+    assert.equal(latest().order?.workflowState, 'teleporting');
+    assert.equal(log.count('order'), 6);
+    assert.equal(log.count('items') + log.count('location') + log.count('handling'), 0);
+  });
+
+  it('a slow answer that lands after a newer one does not overwrite it', async () => {
+    connect.state.workflow_state = 'picking';
+    const { latest } = track();
+    await env.clock.advance(0);
+    // From here a request may hang on purpose: settling only lets the others land.
+    env.clock.settleWith = async () => {
+      for (let i = 0; i < 10; i += 1) await new Promise((r) => setTimeout(r, 0));
+    };
+    let releaseSlow!: () => void;
+    const oldBody = { line_items: [{ id: 'i1', status: 'not_picked', item: { name: 'Item i1', quantity: '1', cost_unit: 'EACH' } }] };
+    connect.fail('items', () => new Promise<Response>((resolve) => (releaseSlow = () => resolve(HttpResponse.json(oldBody)))));
+    await env.clock.advance(10_000); // the items poll goes out and hangs with the old list
+    assert.equal(log.pending, 1);
+    connect.state.items = [{ id: 'i1', status: 'found' }];
+    connect.state.workflow_state = 'checkout';
+    await env.clock.advance(10_000); // the order reaches checkout: one last items read, newer than the hanging one
+    assert.equal(latest().items?.[0]?.status, 'found');
+    releaseSlow();
+    await env.clock.settle();
+    assert.equal(latest().items?.[0]?.status, 'found', 'the late old answer was dropped');
+  });
+});
+
+describe('tabs', () => {
+  it('two tabs of one order: one polls, the other gets every answer; closing the leader hands over', async () => {
+    const locks = new FakeLocks();
+    const tabA = manualEnvironment();
+    const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock };
+    tabA.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
+    tabB.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
+    tabA.clock.settleWith = async () => {
+      await log.idle();
+      for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 1));
+    };
+    env = tabA;
+    connect.state.workflow_state = 'acknowledged';
+    const a = track({ token: 'good', env: tabA });
+    await tabA.clock.advance(0);
+    const b = track({ token: 'good', env: tabB });
+    await tabA.clock.advance(0);
+    assert.equal(b.latest().order?.workflowState, 'acknowledged', 'the follower got the data from the leader');
+    log.clear();
+    await tabA.clock.advance(60_000);
+    assert.equal(log.count('order'), 6, 'one request per tick in total');
+    connect.state.workflow_state = 'picking';
+    await tabA.clock.advance(10_000);
+    assert.equal(b.latest().order?.workflowState, 'picking');
+    a.tracker.stop();
+    log.clear();
+    await tabA.clock.advance(10_000);
+    assert.ok(log.count('order') >= 1, 'the other tab took over within one interval');
+    assert.equal(log.count('order'), log.count('items'), 'and polls what picking needs');
+  });
+});
