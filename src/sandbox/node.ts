@@ -1,0 +1,7 @@
+/**
+ * The sandbox for Node: everything of index.ts plus the HTTP server over the same handlers.
+ * Kept apart so the browser entry (index.ts) never imports node:http.
+ */
+export * from './index.js';
+export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server.js';
+export { serveStatic } from './static-files.js';
