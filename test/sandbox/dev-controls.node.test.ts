@@ -1,0 +1,87 @@
+// The /__sandbox/ development controls: create, inspect, force, stage, reset.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertError, harness, newOrder, newShopper } from './harness.js';
+
+describe('sandbox dev controls', () => {
+  it('create answers the order, a user token and a client token that both work', async () => {
+    const h = harness();
+    const created = await h.call('POST', '/__sandbox/orders', {
+      body: { fulfillment_type: 'pickup', user_id: 'retail-user-9', window_starts_at: '2026-11-27T10:00:00Z', window_minutes: 60 },
+    });
+    assert.equal(created.status, 201);
+    assert.equal(created.json.user_id, 'retail-user-9');
+    assert.equal(created.json.fulfillment_type, 'pickup');
+    assert.equal(created.json.workflow_state, 'brand_new');
+    assert.equal(created.json.token_type, 'Bearer');
+    assert.equal(created.json.expires_in, 86400);
+    assert.deepEqual(created.json.order.fulfillment_details, { window_starts_at: '2026-11-27T10:00:00Z', window_ends_at: '2026-11-27T11:00:00Z' });
+    assert.equal(created.json.order.creation_date, '2026-11-26T15:00:00Z');
+    const order = await h.call('GET', `/v2/post_checkout/orders/${created.json.order_id}`, { token: created.json.access_token });
+    assert.deepEqual(order.json, created.json.order);
+    assert.equal(await newShopper(h, created.json.client_token) > 0, true);
+    assertError(await h.call('POST', '/__sandbox/orders', { body: { window_starts_at: 'tomorrow' } }), 400, 1001, 'window_starts_at');
+    assertError(await h.call('POST', '/__sandbox/orders', { raw: '{' }), 400, 1001, 'body');
+  });
+
+  it('inspect shows the batch, the shopper, the staging and the events', async () => {
+    const h = harness();
+    const order = await newOrder(h, { fulfillment_type: 'last_mile_delivery' });
+    await h.call('POST', `/__sandbox/orders/${order.order_id}/stage`);
+    await h.call('POST', `/__sandbox/orders/${order.order_id}/stage`);
+    const shopperId = await newShopper(h, order.client_token);
+    await h.call('POST', '/v2/fulfillment_sandbox/batches', {
+      token: order.client_token,
+      body: { batch_type: 'delivery_only', shopper_id: shopperId, orders: [{ id: order.order_id }] },
+    });
+    const state = (await h.call('GET', `/__sandbox/orders/${order.order_id}`)).json;
+    assert.equal(state.order.workflow_state, 'acknowledged_for_delivery');
+    assert.equal(state.staging, 'waiting_for_delivery');
+    assert.equal(state.user_id, order.user_id);
+    assert.equal(state.batch.batch_type, 'delivery_only');
+    assert.equal(state.batch.next_status, 'at_store');
+    assert.deepEqual(state.batch.statuses, ['brand_new', 'acknowledged_for_delivery', 'at_store', 'bags_verified', 'delivering', 'completed']);
+    assert.equal(state.shopper.id, shopperId);
+    assert.equal(state.location, null);
+    assert.equal(state.redact_shopper_pii, false);
+    assert.ok(state.events.length >= 4);
+    assertError(await h.call('GET', '/__sandbox/orders/nope'), 404, 4000, 'order_id');
+  });
+
+  it('force any state (even unknown), stage only last mile, list and reset', async () => {
+    const h = harness();
+    const order = await newOrder(h, { fulfillment_type: 'pickup' });
+    const forced = await h.call('POST', `/__sandbox/orders/${order.order_id}/state`, { body: { workflow_state: 'runner_awaiting' } });
+    assert.deepEqual(forced.json, { order_id: order.order_id, workflow_state: 'runner_awaiting' });
+    await h.call('POST', `/__sandbox/orders/${order.order_id}/state`, { body: { workflow_state: 'teleporting' } });
+    assert.equal((await h.call('GET', `/v2/post_checkout/orders/${order.order_id}`, { token: order.access_token })).json.workflow_state, 'teleporting');
+    assertError(await h.call('POST', `/__sandbox/orders/${order.order_id}/state`, { body: {} }), 400, 1001, 'workflow_state');
+    assertError(await h.call('POST', `/__sandbox/orders/${order.order_id}/stage`), 400, 4001, 'order_id');
+    assertError(await h.call('POST', '/__sandbox/orders/nope/autoplay'), 404, 4000, 'order_id');
+
+    assert.equal((await h.call('GET', '/__sandbox/orders')).json.orders.length, 1);
+    assert.deepEqual((await h.call('POST', '/__sandbox/reset')).json, { ok: true });
+    assert.deepEqual((await h.call('GET', '/__sandbox/orders')).json, { orders: [] });
+    assertError(await h.call('GET', `/v2/post_checkout/orders/${order.order_id}`, { token: order.access_token }), 401, null);
+    assertError(await h.call('GET', '/__sandbox/nothing'), 404, 4000, 'path');
+  });
+
+  it('every response carries CORS headers and preflights are answered', async () => {
+    const h = harness();
+    const order = await newOrder(h);
+    for (const [method, path] of [
+      ['GET', `/v2/post_checkout/orders/${order.order_id}`],
+      ['GET', '/v2/post_checkout/orders/nope'],
+      ['GET', '/__sandbox/orders'],
+    ] as const) {
+      const result = await h.call(method, path, { token: order.access_token });
+      assert.equal(result.headers.get('Access-Control-Allow-Origin'), '*', path);
+    }
+    const preflight = await h.call('OPTIONS', `/v2/post_checkout/orders/${order.order_id}/items/x/replacement`, {
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization.*Content-Type.*Accept-Language/);
+    assert.match(preflight.headers.get('Access-Control-Allow-Methods') ?? '', /PUT/);
+  });
+});

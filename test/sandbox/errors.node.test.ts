@@ -1,0 +1,162 @@
+// Every documented precondition answers in Connect's error shape (instacart-api.md §3, §5).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertError, harness, newOrder, newShopper } from './harness.js';
+
+async function setup() {
+  const h = harness();
+  const order = await newOrder(h);
+  const shopperId = await newShopper(h, order.client_token);
+  return { h, order, shopperId, client: order.client_token };
+}
+
+describe('sandbox API errors', () => {
+  it('shoppers: duplicate phone, invalid email or phone → 400/1001 with the key', async () => {
+    const { h, client } = await setup();
+    const create = (body: unknown) => h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, body });
+    assertError(await create({ email: 'other@example.com', phone: '(555) 010-0100' }), 400, 1001, 'phone', 'Phone has already been taken');
+    assertError(await create({ email: 'not-an-email', phone: '5550100101' }), 400, 1001, 'email', 'Invalid email');
+    assertError(await create({ phone: '5550100101' }), 400, 1001, 'email');
+    assertError(await create({ email: 'ok@example.com', phone: '12ab' }), 400, 1001, 'phone', 'Invalid phone');
+    assertError(await create({ email: 'ok@example.com', phone: '123' }), 400, 1001, 'phone', 'Invalid phone');
+    const ok = await create({ email: 'ok@example.com', phone: 5550100101 });
+    assert.equal(ok.status, 200);
+    assert.equal(typeof ok.json.id, 'number');
+  });
+
+  it('batches: unknown shopper, unknown order, wrong type, bad batch_type and status', async () => {
+    const { h, order, shopperId, client } = await setup();
+    const create = (body: unknown) => h.call('POST', '/v2/fulfillment_sandbox/batches', { token: client, body });
+    const orders = [{ id: order.order_id }];
+    assertError(await create({ batch_type: 'delivery', shopper_id: 1, orders }), 400, 1001, 'shopper_id', 'Shopper not found');
+    assertError(await create({ batch_type: 'delivery', shopper_id: shopperId, orders: [{ id: 'nope' }] }), 400, 1001, 'orders', 'Order not found');
+    assertError(await create({ batch_type: 'pickup', shopper_id: shopperId, orders }), 400, 1001, 'orders', 'Orders unbatchable');
+    assertError(await create({ batch_type: 'drone', shopper_id: shopperId, orders }), 400, 1001, 'batch_type');
+    assertError(await create({ batch_type: 'delivery', shopper_id: shopperId, orders: [] }), 400, 1001, 'orders');
+    assertError(await create({ batch_type: 'delivery', shopper_id: 'x', orders }), 400, 1001, 'shopper_id');
+    assertError(await create({ batch_type: 'delivery', shopper_id: shopperId, orders, workflow_state: 'at_store' }), 400, 1001, 'workflow_state');
+    assert.equal((await create({ batch_type: 'delivery', shopper_id: shopperId, orders })).status, 200);
+    assertError(await create({ batch_type: 'delivery', shopper_id: shopperId, orders }), 400, 1001, 'orders', 'Orders unbatchable');
+  });
+
+  it('advance: unknown batch → 404/4000; a status that is not later or not of the type → 1001', async () => {
+    const { h, order, shopperId, client } = await setup();
+    assertError(await h.call('POST', '/v2/fulfillment_sandbox/batches/999/advance', { token: client }), 404, 4000, 'batch_id');
+    assertError(await h.call('POST', '/v2/fulfillment_sandbox/batches/abc/advance', { token: client }), 404, 4000, 'batch_id');
+    const batch = await h.call('POST', '/v2/fulfillment_sandbox/batches', {
+      token: client,
+      body: { batch_type: 'delivery', shopper_id: shopperId, orders: [{ id: order.order_id }] },
+    });
+    const advance = (body?: unknown) => h.call('POST', `/v2/fulfillment_sandbox/batches/${batch.json.id}/advance`, { token: client, body });
+    assertError(await advance({ workflow_state: 'brand_new' }), 400, 1001, 'workflow_state');
+    assertError(await advance({ workflow_state: 'acknowledged' }), 400, 1001, 'workflow_state');
+    assertError(await advance({ workflow_state: 'at_store' }), 400, 1001, 'workflow_state');
+    assertError(await h.call('POST', `/v2/fulfillment_sandbox/batches/${batch.json.id}/advance`, { token: client, raw: '{"workflow_state":' }), 400, 1001, 'body', 'Malformed JSON body');
+    assert.equal((await advance({ workflow_state: 'completed' })).json.workflow_state, 'completed');
+    assertError(await advance(), 400, 4001, 'batch_id');
+  });
+
+  it('item updates: unknown shopper, order or line; bad status; shopper not on the order; not picking', async () => {
+    const { h, order, shopperId, client } = await setup();
+    const put = (shopper: number | string, orderId: string, line: string, body: unknown) =>
+      h.call('PUT', `/v2/fulfillment_sandbox/shoppers/${shopper}/orders/${orderId}/items/${line}`, { token: client, body });
+    assertError(await put(1, order.order_id, '1', { status: 'found' }), 404, 4000, 'shopper_id');
+    assertError(await put(shopperId, 'nope', '1', { status: 'found' }), 404, 4000, 'order_id');
+    assertError(await put(shopperId, order.order_id, '99', { status: 'found' }), 404, 4000, 'line_num');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'lost' }), 400, 1001, 'status');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found', replacement_item: { upc: '1' } }), 400, 1001, 'replacement_item');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'replaced', replacement_item: { upc: '1', rrc: '2' } }), 400, 1001, 'replacement_item');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found', delivered_count: 0 }), 400, 1001, 'delivered_count');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found' }), 400, 4001, 'shopper_id');
+    await h.call('POST', '/v2/fulfillment_sandbox/batches', {
+      token: client,
+      body: { batch_type: 'delivery', shopper_id: shopperId, orders: [{ id: order.order_id }] },
+    });
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found' }), 400, 4001, undefined, /picking/);
+  });
+
+  it('callbacks: unknown order → 404, unknown event → 1001 event_name, no body → 1001 body', async () => {
+    const { h, order, client } = await setup();
+    const post = (orderId: string, body?: unknown) => h.call('POST', `/v2/fulfillment_sandbox/orders/${orderId}/callbacks`, { token: client, body });
+    assertError(await post('nope', { event_name: 'canceled' }), 404, 4000, 'order_id');
+    assertError(await post(order.order_id, { event_name: 'exploded' }), 400, 1001, 'event_name');
+    assertError(await post(order.order_id), 400, 1001, 'body');
+    assertError(await h.call('POST', `/v2/fulfillment_sandbox/orders/${order.order_id}/callbacks`, { token: client, raw: '[1,2]' }), 400, 1001, 'body');
+  });
+
+  it('unknown routes under /v2/ answer 404/4000 in Connect shape', async () => {
+    const { h, client } = await setup();
+    assertError(await h.call('GET', '/v2/fulfillment_sandbox/nothing', { token: client }), 404, 4000, 'path');
+    assertError(await h.call('DELETE', '/v2/post_checkout/orders/x', { token: client }), 404, 4000, 'path');
+  });
+});
+
+describe('replacement decisions', () => {
+  async function picking() {
+    const { h, order, shopperId, client } = await setup();
+    const batch = await h.call('POST', '/v2/fulfillment_sandbox/batches', {
+      token: client,
+      body: { batch_type: 'delivery', shopper_id: shopperId, orders: [{ id: order.order_id }], workflow_state: 'picking' },
+    });
+    const items = (await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token })).json.line_items;
+    const decide = (itemId: string, body: unknown, raw?: string) =>
+      h.call('PUT', `/v2/post_checkout/orders/${order.order_id}/items/${itemId}/replacement`, {
+        token: order.access_token,
+        ...(raw !== undefined ? { raw } : { body }),
+      });
+    const replace = (line: string) =>
+      h.call('PUT', `/v2/fulfillment_sandbox/shoppers/${shopperId}/orders/${order.order_id}/items/${line}`, {
+        token: client,
+        body: { status: 'replaced' },
+      });
+    return { h, order, client, batchId: batch.json.id as number, items, decide, replace };
+  }
+
+  it('approving a PENDING replacement while picking → 200 {}; answering twice → 400', async () => {
+    const { h, order, items, decide, replace } = await picking();
+    assert.equal((await replace('2')).status, 200);
+    const approved = await decide(items[1].id, { status: 'APPROVED' });
+    assert.equal(approved.status, 200);
+    assert.deepEqual(approved.json, {});
+    const after = (await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token })).json.line_items[1];
+    assert.equal(after.replacement_status, 'APPROVED');
+    assertError(await decide(items[1].id, { status: 'REJECTED' }), 400, 4001, 'order_item_id', 'Replacement already answered');
+  });
+
+  it('rejecting with an alternative item: exactly one of upc/rrc and of count/weight > 0', async () => {
+    const { decide, replace, items } = await picking();
+    await replace('2');
+    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1', rrc: '2', count: 1 } }), 400, 1001, 'alternative_item');
+    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1' } }), 400, 1001, 'alternative_item');
+    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1', count: 1, weight: 2 } }), 400, 1001, 'alternative_item');
+    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1', count: 0 } }), 400, 1001, 'alternative_item');
+    assertError(await decide(items[1].id, { status: 'APPROVED', alternative_item: { upc: '1', count: 1 } }), 400, 1001, 'alternative_item');
+    const rejected = await decide(items[1].id, { status: 'REJECTED', alternative_item: { rrc: 'RRC-1026', weight: 1.5 } });
+    assert.equal(rejected.status, 200, rejected.text);
+  });
+
+  it('bad status, malformed body, unknown order or item, and a line with no replacement', async () => {
+    const { h, order, items, decide } = await picking();
+    assertError(await decide(items[1].id, { status: 'MAYBE' }), 400, 1001, 'status');
+    assertError(await decide(items[1].id, {}), 400, 1001, 'status');
+    assertError(await decide(items[1].id, undefined, '{"status": APPROVED}'), 400, 1001, 'body');
+    assertError(await decide('no-such-item', { status: 'APPROVED' }), 404, 4000, 'order_item_id');
+    const unknownOrder = await h.call('PUT', `/v2/post_checkout/orders/nope/items/${items[0].id}/replacement`, {
+      token: order.access_token,
+      body: { status: 'APPROVED' },
+    });
+    assertError(unknownOrder, 404, 4000, 'order_id');
+    assertError(await decide(items[0].id, { status: 'APPROVED' }), 400, 4001, 'order_item_id', 'Item has no proposed replacement');
+  });
+
+  it('outside picking → 400, and unanswered replacements are approved at checkout', async () => {
+    const { h, order, client, batchId, items, decide, replace } = await picking();
+    await replace('2');
+    await h.call('POST', `/v2/fulfillment_sandbox/batches/${batchId}/advance`, { token: client });
+    assertError(await decide(items[1].id, { status: 'APPROVED' }), 400, 4001, undefined, /picking/);
+    await h.call('POST', `/v2/fulfillment_sandbox/batches/${batchId}/advance`, { token: client });
+    const settled = (await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token })).json.line_items;
+    assert.equal(settled[1].replacement_status, 'APPROVED');
+    assert.ok(settled.filter((_: unknown, i: number) => i !== 1).every((item: { status: string }) => item.status === 'found'));
+  });
+});
