@@ -31,7 +31,7 @@ export class RequestLog {
 
   constructor(
     private readonly now: () => number,
-    private readonly underlying: typeof fetch = globalThis.fetch.bind(globalThis),
+    private readonly underlying?: typeof fetch,
   ) {}
 
   /** Pass this to configureTracking({ fetch }). */
@@ -47,7 +47,8 @@ export class RequestLog {
     });
     this.inFlight += 1;
     try {
-      return await this.underlying(request);
+      // Looked up per call: MSW patches globalThis.fetch when it starts listening, which may be later.
+      return await (this.underlying ?? globalThis.fetch)(request);
     } finally {
       this.inFlight -= 1;
       if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
