@@ -17,6 +17,21 @@ const ts = () =>
 const minify = () => terser({ ecma: 2020, module: true, format: { comments: false } });
 
 export default [
+  // The emulator for retailers' own tests: `connect-order-status/sandbox` (browser-safe: model + MSW
+  // handlers) and `connect-order-status/sandbox/node` (plus the HTTP server). msw stays a peer import.
+  {
+    input: { index: 'src/sandbox/index.ts', node: 'src/sandbox/node.ts' },
+    external: (id) => id === 'msw' || id.startsWith('msw/') || id.startsWith('node:'),
+    output: { dir: 'dist/sandbox', format: 'es', chunkFileNames: '[name]-[hash].js' },
+    plugins: [
+      nodeResolve(),
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/sandbox/**/*.ts'],
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: ['node'] },
+      }),
+    ],
+  },
   {
     input: 'src/index.ts',
     output: {

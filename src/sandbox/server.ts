@@ -19,8 +19,11 @@ export interface SandboxServerOptions {
   host?: string;
   /** The model to serve; a new one by default. */
   sandbox?: Sandbox;
-  /** A directory served for paths no handler answers (the demo page). */
-  staticDir?: string;
+  /**
+   * Files served for paths no handler answers (the demo page): one directory for every path, or directories
+   * by URL prefix, e.g. `{ '/': 'demo', '/dist/': 'dist' }` (the longest matching prefix wins).
+   */
+  staticDir?: string | Readonly<Record<string, string>>;
   /** Default pace of autoplay started through the dev control (ms). */
   autoplayStepMs?: number;
 }
@@ -52,9 +55,19 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     const pathname = new URL(request.url).pathname;
     const response =
       (await getResponse(handlers, request)) ??
-      (options.staticDir ? await serveStatic(options.staticDir, request.method, pathname) : undefined) ??
+      (await serveMounted(request.method, pathname)) ??
       jsonResponse(connectErrorBody('Resource not found', ErrorCode.notFound, 'path'), 404);
     await writeResponse(response, outgoing, request.method === 'HEAD');
+  }
+
+  const mounts = Object.entries(typeof options.staticDir === 'string' ? { '/': options.staticDir } : (options.staticDir ?? {})).sort(
+    ([a], [b]) => b.length - a.length,
+  );
+  async function serveMounted(method: string, pathname: string): Promise<Response | undefined> {
+    const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
+    if (!mount) return undefined;
+    const [prefix, dir] = mount;
+    return serveStatic(dir, method, `/${pathname.slice(prefix.length).replace(/^\/+/, '')}`);
   }
 
   await new Promise<void>((resolve, reject) => {
