@@ -8,21 +8,36 @@ import { readResponse } from './http.js';
 import { parseHandling, parseLineItems, parseLocation, parseOrder } from './parse.js';
 import type { CallOptions, Handling, LineItem, Order, ReplacementDecision, ShopperLocation } from './types.js';
 
+/** The timers the client's timeout runs on; the tracker's Clock fits, and tests inject a manual one. */
+export interface ClientTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** The current time in ms, for a `Retry-After` date. Default `Date.now`. */
+  now?(): number;
+}
+
 export interface ConnectClientOptions {
   /** Base URL of Connect, of the retailer's proxy, or of the sandbox; with or without a trailing slash. */
   apiBase: string;
-  /** The user access token to send; called once per request. */
+  /**
+   * The user access token to send; called once per request, with the request's signal (aborted on caller
+   * abort or timeout). A rejection becomes an ApiError of kind `auth`, unless it already is an ApiError.
+   */
   getToken: (options: { signal?: AbortSignal }) => Promise<string>;
+  /** Default `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** A request with no answer after this long fails with kind `timeout`. Default 15 s. */
+  /** A request with no answer after this long fails with kind `timeout`. Default 15 000 ms. */
   timeoutMs?: number;
   /** Sent as Accept-Language (Connect serves en-US, en-CA, fr-CA). */
   acceptLanguage?: string;
-  /** Timers for the timeout (tests inject a manual clock). */
-  timers?: { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(handle: unknown): void; now?(): number };
+  /** Timers for the timeout. Default the global ones. */
+  timers?: ClientTimers;
 }
 
-/** An alternative the customer asks for when rejecting a replacement. */
+/**
+ * An alternative the customer asks for when rejecting a replacement: exactly one of `upc`/`rrc` and
+ * exactly one of `count`/`weight` (> 0), as Connect requires.
+ */
 export interface AlternativeItem {
   upc?: string;
   rrc?: string;
@@ -30,99 +45,228 @@ export interface AlternativeItem {
   weight?: number;
 }
 
+/** Options of `putReplacementDecision`. */
+export type ReplacementDecisionOptions = CallOptions & { alternativeItem?: AlternativeItem };
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 
+const globalTimers: ClientTimers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+/**
+ * What a Bearer token may contain. Checked before use because fetch's own complaint about a bad header
+ * value quotes the value, which would put the token into an error's cause.
+ */
+const USABLE_TOKEN = /^[\x21-\x7e]+$/;
+
+interface RequestSpec {
+  method: 'GET' | 'PUT';
+  path: string;
+  options: CallOptions;
+  /** Present when an empty 2xx body is acceptable, and what it stands for. */
+  emptyIs?: unknown;
+  body?: unknown;
+}
+
+/**
+ * Reads an order through the Connect post-checkout API (instacart-api.md §1) and sends the customer's
+ * replacement decisions. Stateless apart from its options: one instance may serve any number of calls.
+ *
+ * Every method throws `ApiError` and nothing else: `aborted` when the caller's signal fired, `timeout` when
+ * `timeoutMs` passed (or on HTTP 408), `network` when fetch rejected, `auth` when no token could be had or
+ * on 401, and the kinds of `kindOfStatus` / `invalid_response` otherwise.
+ */
 export class ConnectClient {
-  constructor(private readonly options: ConnectClientOptions) {}
+  private readonly timers: ClientTimers;
+  private readonly timeoutMs: number;
 
-  /** GET /v2/post_checkout/orders/{id}: type, state, creation date, window. */
+  constructor(private readonly options: ConnectClientOptions) {
+    this.timers = options.timers ?? globalTimers;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** GET /v2/post_checkout/orders/{orderId}: type, state, creation date, window. */
   async getOrder(orderId: string, options: CallOptions = {}): Promise<Order> {
-    return parseOrder(await this.request('GET', this.orderPath(orderId), options));
+    return parseOrder(await this.request({ method: 'GET', path: orderPath(orderId), options }));
   }
 
-  /** GET …/items: every line item with its status and any replacement. */
+  /** GET …/items: every line item with its status and any replacement. Not for last mile orders. */
   async getItems(orderId: string, options: CallOptions = {}): Promise<LineItem[]> {
-    return parseLineItems(await this.request('GET', `${this.orderPath(orderId)}/items`, options));
+    return parseLineItems(await this.request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }));
   }
 
-  /** GET …/handling: address, coordinates and handling preferences (they never change). */
+  /** GET …/handling: address, coordinates and handling preferences (they never change: read once). */
   async getHandling(orderId: string, options: CallOptions = {}): Promise<Handling> {
-    return parseHandling(await this.request('GET', `${this.orderPath(orderId)}/handling`, options));
+    return parseHandling(await this.request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }));
   }
 
-  /** GET …/location: the shopper's position while delivering, null otherwise. */
+  /** GET …/location: the shopper's position while delivering; null otherwise (an empty body or `{}`). */
   async getLocation(orderId: string, options: CallOptions = {}): Promise<ShopperLocation> {
-    return parseLocation(await this.request('GET', `${this.orderPath(orderId)}/location`, options, {}));
+    return parseLocation(await this.request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }));
   }
 
-  /** PUT …/items/{itemId}/replacement: the customer approves or rejects a proposed replacement. */
-  async putReplacementDecision(
-    orderId: string,
-    itemId: string,
-    decision: ReplacementDecision,
-    options: CallOptions & { alternativeItem?: AlternativeItem } = {},
-  ): Promise<void> {
-    const body: Record<string, unknown> = { status: decision };
-    if (decision === 'REJECTED' && options.alternativeItem) body.alternative_item = options.alternativeItem;
-    await this.request('PUT', `${this.orderPath(orderId)}/items/${encodeURIComponent(itemId)}/replacement`, options, {}, body);
+  /**
+   * PUT …/items/{itemId}/replacement with `{"status": decision}`: the customer approves or rejects a proposed
+   * replacement. `alternativeItem` (sent as `alternative_item`) is only allowed with `REJECTED`; a malformed
+   * one fails with `bad_request` (key `alternative_item`) before anything is sent.
+   */
+  async putReplacementDecision(orderId: string, itemId: string, decision: ReplacementDecision, options: ReplacementDecisionOptions = {}): Promise<void> {
+    const body = replacementBody(decision, options.alternativeItem);
+    const path = `${orderPath(orderId)}/items/${encodeSegment(itemId, 'order_item_id')}/replacement`;
+    await this.request({ method: 'PUT', path, options, emptyIs: {}, body });
   }
 
-  private orderPath(orderId: string): string {
-    return `/v2/post_checkout/orders/${encodeURIComponent(orderId)}`;
-  }
-
-  private async request(method: 'GET' | 'PUT', path: string, options: CallOptions, emptyIs?: unknown, body?: unknown): Promise<unknown> {
-    const { signal: callerSignal } = options;
-    const timers = this.options.timers ?? { setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+  private async request(spec: RequestSpec): Promise<unknown> {
+    const callerSignal = spec.options.signal;
+    if (callerSignal?.aborted) throw abortedError(callerSignal.reason);
+    // One signal for everything this call waits on, fired by the caller or by the timeout.
     const controller = new AbortController();
     let timedOut = false;
-    const onCallerAbort = () => controller.abort();
-    if (callerSignal?.aborted) throw aborted();
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timer = timers.setTimeout(() => {
+    const timer = this.timers.setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    }, this.timeoutMs);
+    let token: string | undefined;
     try {
-      let token: string;
-      try {
-        token = await this.options.getToken({ signal: controller.signal });
-      } catch (cause) {
-        if (controller.signal.aborted) throw cause;
-        if (cause instanceof ApiError) throw cause;
-        throw new ApiError({ kind: 'auth', message: 'No token could be had for this order.', cause });
-      }
-      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
-      if (this.options.acceptLanguage) headers['Accept-Language'] = this.options.acceptLanguage;
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
-      const response = await fetchImpl(this.url(path), {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-        // The token is the credential; cookies for Connect's origin are not.
-        credentials: 'omit',
-      });
-      return await readResponse(response, { ...(emptyIs === undefined ? {} : { emptyIs }), now: timers.now?.() });
+      token = await untilAborted(this.token(controller.signal), controller.signal);
+      const fetchImpl = this.options.fetch ?? globalThis.fetch;
+      const response = await untilAborted(
+        fetchImpl(this.url(spec.path), {
+          method: spec.method,
+          headers: this.headers(token, spec.body !== undefined),
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          signal: controller.signal,
+          // The Bearer token is the credential; cookies of whatever origin apiBase points at are not.
+          credentials: 'omit',
+        }),
+        controller.signal,
+      );
+      const read = readResponse(response, { ...('emptyIs' in spec ? { emptyIs: spec.emptyIs } : {}), now: this.timers.now?.() });
+      return await untilAborted(read, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) {
-        if (timedOut) throw new ApiError({ kind: 'timeout', message: `Connect did not answer within ${Math.round((this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`, cause: error });
-        throw aborted(error);
+        if (timedOut) throw new ApiError({ kind: 'timeout', message: `Connect did not answer within ${formatSeconds(this.timeoutMs)}.` });
+        throw abortedError(callerSignal?.reason);
       }
-      if (error instanceof ApiError) throw error;
-      throw new ApiError({ kind: 'network', message: 'Connect could not be reached.', cause: error });
+      if (error instanceof ApiError) throw withoutToken(error, token);
+      // Not the error itself as cause: fetch's messages may quote request details.
+      throw new ApiError({ kind: 'network', message: 'Connect could not be reached.', cause: describeCause(error, token) });
     } finally {
-      timers.clearTimeout(timer);
+      this.timers.clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
+  private async token(signal: AbortSignal): Promise<string> {
+    let token: unknown;
+    try {
+      token = await this.options.getToken({ signal });
+    } catch (cause) {
+      if (signal.aborted || cause instanceof ApiError) throw cause;
+      throw new ApiError({ kind: 'auth', message: 'No token could be had for this order.', cause });
+    }
+    if (typeof token !== 'string' || !USABLE_TOKEN.test(token)) {
+      // No cause and no quote: the value might be a real token with a stray newline.
+      throw new ApiError({ kind: 'auth', message: 'The token is empty or not usable as a Bearer token.' });
+    }
+    return token;
+  }
+
+  private headers(token: string, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    if (this.options.acceptLanguage) headers['Accept-Language'] = this.options.acceptLanguage;
+    if (hasBody) headers['Content-Type'] = 'application/json';
+    return headers;
+  }
+
   private url(path: string): string {
-    return `${this.options.apiBase.replace(/\/+$/, '')}${path}`;
+    return `${this.options.apiBase.trim().replace(/\/+$/, '')}${path}`;
   }
 }
 
-function aborted(cause?: unknown): ApiError {
-  return new ApiError({ kind: 'aborted', message: 'The request was aborted.', cause });
+function encodeSegment(id: string, key: string): string {
+  // An empty id would silently address another resource (`/orders/` + `/items` is not this order's items).
+  if (typeof id !== 'string' || id.trim() === '') throw new ApiError({ kind: 'bad_request', key, message: `The ${key} is empty.` });
+  return encodeURIComponent(id);
+}
+
+function orderPath(orderId: string): string {
+  return `/v2/post_checkout/orders/${encodeSegment(orderId, 'order_id')}`;
+}
+
+function replacementBody(decision: ReplacementDecision, alternative: AlternativeItem | undefined): Record<string, unknown> {
+  // Checked at run time too: the decision often comes from a button's data attribute, not typed code.
+  if (decision !== 'APPROVED' && decision !== 'REJECTED') {
+    throw new ApiError({ kind: 'bad_request', key: 'status', message: `A replacement decision is APPROVED or REJECTED, not ${JSON.stringify(decision)}.` });
+  }
+  if (alternative === undefined) return { status: decision };
+  const bad = (why: string) => new ApiError({ kind: 'bad_request', key: 'alternative_item', message: `The alternative item ${why}.` });
+  if (decision !== 'REJECTED') throw bad('is only allowed when rejecting');
+  const ids = (['upc', 'rrc'] as const).filter((key) => alternative[key] !== undefined);
+  const amounts = (['count', 'weight'] as const).filter((key) => alternative[key] !== undefined);
+  if (ids.length !== 1) throw bad('needs exactly one of upc or rrc');
+  if (amounts.length !== 1) throw bad('needs exactly one of count or weight');
+  const id = alternative[ids[0]!];
+  const amount = alternative[amounts[0]!];
+  if (typeof id !== 'string' || id.trim() === '') throw bad(`has an empty ${ids[0]}`);
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) throw bad(`${amounts[0]} must be a number above 0`);
+  return { status: decision, alternative_item: { [ids[0]!]: id.trim(), [amounts[0]!]: amount } };
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts: a getToken or fetch that ignores the signal cannot hang the call. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A server or proxy echoing the Authorization header must not carry the token into what the page shows. */
+function withoutToken(error: ApiError, token: string | undefined): ApiError {
+  if (!token || !error.message.includes(token)) return error;
+  return new ApiError({
+    kind: error.kind,
+    status: error.status,
+    code: error.code,
+    key: error.key,
+    retryAfterMs: error.retryAfterMs,
+    message: error.message.split(token).join('[token]'),
+  });
+}
+
+/** fetch's error as text (with its causes: "fetch failed" alone says nothing), the token cut out. */
+function describeCause(error: unknown, token: string | undefined): Error {
+  const parts: string[] = [];
+  for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 4; depth += 1) {
+    parts.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  const text = parts.join(' ← ');
+  return new Error(token ? text.split(token).join('[token]') : text);
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+function abortedError(reason?: unknown): ApiError {
+  return new ApiError({ kind: 'aborted', message: 'The request was aborted.', cause: reason });
 }

@@ -5,6 +5,7 @@
  */
 import { ApiError, type ApiErrorKind } from './api-error.js';
 
+/** The ApiError kind an HTTP error status stands for (instacart-api.md §3). */
 export function kindOfStatus(status: number): ApiErrorKind {
   if (status === 401) return 'auth';
   if (status === 403) return 'forbidden';
@@ -15,31 +16,47 @@ export function kindOfStatus(status: number): ApiErrorKind {
   return 'bad_request';
 }
 
-/** Milliseconds to wait from a `Retry-After` header, or undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+/**
+ * Milliseconds to wait from a `Retry-After` header (delay-seconds or an HTTP-date), or undefined when it
+ * is absent or unreadable. A date in the past means "now" (0).
+ * @param now the current time in ms since the epoch, for the date form (injectable for tests).
+ */
+export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | undefined {
   if (!header) return undefined;
   const value = header.trim();
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // Date.parse reads almost anything ("-5", "1" are years to V8); every HTTP-date form names a month.
+  if (!/[a-z]{3}/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-interface ConnectErrorDetails {
+/** What Connect's error body says, as far as it could be read. */
+export interface ConnectErrorDetails {
   message?: string;
   code?: number | null;
   key?: string;
 }
 
-/** Reads Connect's error body, single or several (code 9999), without trusting its shape. */
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Reads Connect's error body without trusting its shape. For several errors (code 9999, whose own message
+ * is the unhelpful "There were issues with your request") the first inner error's message is appended and
+ * its `meta.key` used. Inner errors are read both as `{error, meta}` and as flat `{message, code, key}`.
+ */
 export function readConnectError(body: unknown): ConnectErrorDetails {
-  if (typeof body !== 'object' || body === null) return {};
-  const record = body as Record<string, unknown>;
-  const error = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : {};
-  const meta = typeof record.meta === 'object' && record.meta !== null ? (record.meta as Record<string, unknown>) : {};
+  const outer = record(body);
+  if (!outer) return {};
+  const error = record(outer.error) ?? (typeof outer.message === 'string' ? outer : {});
+  const meta = record(outer.meta) ?? {};
   const details: ConnectErrorDetails = {};
-  if (typeof error.message === 'string') details.message = error.message;
-  if (typeof error.code === 'number' || error.code === null) details.code = error.code as number | null;
+  if (typeof error.message === 'string' && error.message.trim() !== '') details.message = error.message;
+  if (typeof error.code === 'number' || error.code === null) details.code = error.code;
   if (typeof meta.key === 'string') details.key = meta.key;
+  else if (typeof error.key === 'string') details.key = error.key;
   if (Array.isArray(error.errors) && error.errors.length > 0) {
     const first = readConnectError(error.errors[0]);
     if (first.message) details.message = details.message ? `${details.message}: ${first.message}` : first.message;
@@ -56,28 +73,48 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+export interface ReadResponseOptions {
+  /**
+   * What an empty 2xx body stands for. Leave it out and an empty body is `invalid_response`; the location
+   * endpoint passes `{}` because Connect answers nothing when there is no location.
+   */
+  emptyIs?: unknown;
+  /** The current time in ms, for a `Retry-After` date. Default `Date.now()`. */
+  now?: number;
+}
+
+/** The ApiError an HTTP error answer stands for; its body is read, when readable, for Connect's details. */
+export async function errorFromResponse(response: Response, now?: number): Promise<ApiError> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // The status alone already says what happened; a body cut short only loses the details.
+  }
+  const parsed = parseJson(text);
+  const details = parsed.ok ? readConnectError(parsed.value) : {};
+  return new ApiError({
+    kind: kindOfStatus(response.status),
+    status: response.status,
+    code: details.code,
+    key: details.key,
+    message: details.message ?? `Connect answered HTTP ${response.status}.`,
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), now),
+  });
+}
+
 /**
- * The JSON body of a successful answer; for a failed one, throws the ApiError it means.
- * @param emptyIs what an empty 2xx body stands for (`{}` for location); undefined makes it invalid.
+ * The JSON body of a successful answer; for a failed one, throws the ApiError it means. A 2xx body that is
+ * not JSON (a proxy's HTML page, a truncated answer) is `invalid_response`; a body cut off by the network
+ * is `network`.
  */
-export async function readResponse(response: Response, options: { emptyIs?: unknown; now?: number } = {}): Promise<unknown> {
+export async function readResponse(response: Response, options: ReadResponseOptions = {}): Promise<unknown> {
+  if (!response.ok) throw await errorFromResponse(response, options.now);
   let text: string;
   try {
     text = await response.text();
   } catch (cause) {
     throw new ApiError({ kind: 'network', status: response.status, message: 'The connection broke while reading the answer.', cause });
-  }
-  if (!response.ok) {
-    const parsed = parseJson(text);
-    const details = parsed.ok ? readConnectError(parsed.value) : {};
-    throw new ApiError({
-      kind: kindOfStatus(response.status),
-      status: response.status,
-      code: details.code,
-      key: details.key,
-      message: details.message ?? `Connect answered HTTP ${response.status}.`,
-      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), options.now),
-    });
   }
   if (text.trim() === '') {
     if ('emptyIs' in options) return options.emptyIs;
