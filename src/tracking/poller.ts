@@ -169,7 +169,8 @@ export class Poller<T> {
     }
     // onData may have changed the activity (and scheduled accordingly); otherwise carry on.
     if (this.activityVersion !== versionBefore || this.stopped) return;
-    if (this.activity.kind === 'poll') this.schedule(this.pollDelay());
+    // Start to start: a slow answer does not push every later poll back by its latency.
+    if (this.activity.kind === 'poll') this.schedule(Math.max(0, this.pollDelay() - (this.options.env.clock.now() - this.lastStartedAt)));
     else if (this.activity.kind === 'read_once') this.satisfied = true;
   }
 

@@ -48,7 +48,10 @@ export class RequestLog {
     this.inFlight += 1;
     try {
       // Looked up per call: MSW patches globalThis.fetch when it starts listening, which may be later.
-      return await (this.underlying ?? globalThis.fetch)(request);
+      const response = await (this.underlying ?? globalThis.fetch)(request);
+      // Held until the whole body has arrived, so "idle" means the answer is in the caller's hands.
+      const body = response.status === 204 || response.status === 304 ? null : await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } finally {
       this.inFlight -= 1;
       if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -59,12 +62,14 @@ export class RequestLog {
     return this.inFlight;
   }
 
-  /** Resolves once no request is in flight (after a few real ticks for the answers to be handled). */
+  /** Resolves once no request is in flight and none started for a few real ticks (answers handled). */
   async idle(): Promise<void> {
-    for (let round = 0; round < 50; round += 1) {
+    let quietRounds = 0;
+    for (let round = 0; round < 200 && quietRounds < 2; round += 1) {
       if (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      const started = this.requests.length;
       for (let i = 0; i < 3; i += 1) await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
-      if (this.inFlight === 0) return;
+      quietRounds = this.inFlight === 0 && this.requests.length === started ? quietRounds + 1 : 0;
     }
   }
 
