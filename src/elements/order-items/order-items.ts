@@ -1,0 +1,236 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { LineItem, ReplacementDecision } from '../../api/types.js';
+import type { Localizer } from '../../i18n/localizer.js';
+import { renderBanner } from '../shared/banner.js';
+import { icons } from '../shared/icons.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { groupLineItems, LINE_ITEM_GROUPS } from './item-groups.js';
+import { renderProduct } from './item-row.js';
+import { itemsAnnouncement } from './items-announcement.js';
+import { orderItemsStyles } from './order-items.styles.js';
+import { ReplacementDecisions } from './replacement-decisions.js';
+
+/**
+ * The items of an Instacart-fulfilled order in four lists with counts — Still shopping, Found, Replaced
+ * (original → replacement, with Approve / Reject while the shopper waits for the customer's answer) and
+ * Refunded — plus an Other list for statuses this widget does not know. Each row shows the image, the name
+ * and the quantity with its unit. Last mile delivery orders have no items at Instacart: the element says the
+ * store packs them and shows the retailer's own list from its slot.
+ *
+ * @summary Items of an Instacart Connect order as the shopper picks them, with replacement answers.
+ *
+ * @attr order-id - The Connect order to show (required).
+ * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
+ * @attr token - A user access token.
+ * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
+ * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
+ * @attr locale - BCP 47 language for text and quantities. Default: nearest `lang`, then the browser's.
+ * @attr time-zone - IANA time zone. Default: the browser's.
+ * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
+ *
+ * @slot - The retailer's own item list, shown for last mile delivery orders (Instacart has no items for them).
+ *
+ * @event order-items-change - {orderId, counts: {stillShopping, found, replaced, refunded, other, total}}: the counts per list changed.
+ * @event replacement-decision - {orderId, itemId, decision: 'APPROVED' | 'REJECTED'}: Connect accepted the customer's answer.
+ * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ *
+ * @csspart base - The card around everything.
+ * @csspart title - The heading.
+ * @csspart group - One list with its heading (`data-group` says which).
+ * @csspart count - The count next to a list's heading.
+ * @csspart list - The `<ul>` of a list.
+ * @csspart row - One line item.
+ * @csspart image - A product image, or its placeholder (which also has `image-placeholder`).
+ * @csspart name - A product name.
+ * @csspart quantity - A quantity with its unit.
+ * @csspart decision - The answer area of a replaced item.
+ * @csspart decision-status - The state of the answer (waiting, sending, approved, rejected).
+ * @csspart decision-error - Why an answer could not be sent.
+ * @csspart button - The Approve and Reject buttons (also `button-approve`, `button-reject`).
+ * @csspart note - The last mile delivery note.
+ * @csspart banner - The connection or error banner.
+ *
+ * @cssproperty --order-status-accent - Accent colour (buttons). Default #0b6e3a.
+ * @cssproperty --order-status-on-accent - Text on the accent colour.
+ * @cssproperty --order-status-text - Text colour.
+ * @cssproperty --order-status-muted - Secondary text colour (quantities).
+ * @cssproperty --order-status-surface - Card background.
+ * @cssproperty --order-status-subtle - Background of counts, image placeholders and skeletons.
+ * @cssproperty --order-status-border - Border colour.
+ * @cssproperty --order-status-radius - Corner radius. Default 12px.
+ * @cssproperty --order-status-font - Font family.
+ * @cssproperty --order-status-spacing - Base spacing. Default 16px.
+ * @cssproperty --order-status-success - Colour of an approved answer.
+ * @cssproperty --order-status-warning - Warning colour (reconnecting, offline).
+ * @cssproperty --order-status-danger - Danger colour (errors).
+ * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
+ */
+export class OrderItemsElement extends TrackedElement {
+  static override styles = orderItemsStyles;
+
+  private readonly decisions = new ReplacementDecisions(this, (itemId, decision) => this.tracking.decideReplacement(itemId, decision));
+  private readonly brokenImages = new Set<string>();
+  private readonly markBroken = (url: string) => {
+    if (this.brokenImages.has(url)) return;
+    this.brokenImages.add(url);
+    this.requestUpdate();
+  };
+  /** What the live region says about items that moved while the page was open. */
+  private announcement = '';
+  private seenItems: readonly LineItem[] | undefined;
+  /** The row whose answer buttons were pressed: focus goes to its status when the buttons go away. */
+  private answeredItem: string | undefined;
+
+  constructor() {
+    super(['order', 'items'], ['items']);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const items = this.snapshot.items;
+    if (items && items !== this.seenItems) {
+      if (this.seenItems) {
+        const text = itemsAnnouncement(this.seenItems, items, this.l10n);
+        if (text) this.announcement = text;
+      }
+      this.seenItems = items;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const snapshot = this.snapshot;
+    const l10n = this.l10n;
+    const { order, items } = snapshot;
+    const lastMile = order?.fulfillmentType === 'last_mile_delivery';
+    const loading =
+      !lastMile && !items && (snapshot.condition === 'live' || snapshot.condition === 'reconnecting') && snapshot.resources.items.state !== 'stopped';
+    let content: TemplateResult | typeof nothing = nothing;
+    if (lastMile) content = html`<p class="note muted" part="note">${l10n.msg('items.lastMile')}</p><slot></slot>`;
+    else if (items) content = items.length > 0 ? this.renderGroups(items, l10n) : html`<p class="empty muted">${l10n.msg('items.empty')}</p>`;
+    else if (loading) content = this.renderSkeleton(l10n);
+    return html`
+      ${this.hideBanner ? nothing : renderBanner(snapshot, l10n, lastMile ? ['order'] : ['order', 'items'])}
+      <section class="card" part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
+        <h2 id="title" part="title">${l10n.msg('items.title')}</h2>
+        ${content}
+      </section>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const itemId = this.answeredItem;
+    if (!itemId || this.decisions.view(itemId)?.pending) return;
+    this.answeredItem = undefined;
+    // The pressed button is gone (answer accepted, or no longer possible): keep keyboard users in the row.
+    if (this.shadowRoot?.activeElement) return;
+    const status = [...this.renderRoot.querySelectorAll<HTMLElement>('.decision-status')].find((el) => el.dataset.itemId === itemId);
+    status?.focus();
+  }
+
+  private renderGroups(items: readonly LineItem[], l10n: Localizer): TemplateResult {
+    const groups = groupLineItems(items);
+    return html`${LINE_ITEM_GROUPS.map((group) => {
+      const list = groups[group];
+      if (group === 'other' && list.length === 0) return nothing;
+      const count = l10n.msg('items.count', { count: list.length });
+      return html`<section class="group" part="group" data-group=${group} aria-labelledby="group-${group}">
+        <h3 id="group-${group}">
+          ${l10n.msg(`items.list.${group}`)}
+          <span class="count" part="count" aria-hidden="true">${l10n.number(list.length)}</span>
+          <span class="visually-hidden">, ${count}</span>
+        </h3>
+        ${list.length > 0
+          ? html`<ul class="list" part="list">
+              ${repeat(
+                list,
+                (item) => item.id,
+                (item) => this.renderRow(item, l10n),
+              )}
+            </ul>`
+          : html`<p class="empty muted">${l10n.msg('items.listEmpty')}</p>`}
+      </section>`;
+    })}`;
+  }
+
+  private renderRow(item: LineItem, l10n: Localizer): TemplateResult {
+    const replaced = item.status === 'replaced';
+    return html`<li class="row" part="row" data-item-id=${item.id} data-status=${item.status}>
+      ${renderProduct(item.item, 'item', l10n, this.brokenImages, this.markBroken)}
+      ${replaced
+        ? html`<div class="replacement">
+              ${icons.arrow()}<span class="visually-hidden">${l10n.msg('items.replacedWith')}</span>
+              ${item.replacement
+                ? renderProduct(item.replacement, 'replacement', l10n, this.brokenImages, this.markBroken)
+                : html`<span class="muted">${l10n.msg('items.noReplacement')}</span>`}
+            </div>
+            ${this.renderDecision(item, l10n)}`
+        : nothing}
+    </li>`;
+  }
+
+  private renderDecision(item: LineItem, l10n: Localizer): TemplateResult {
+    const view = this.decisions.view(item.id);
+    // Connect takes an answer only while the order is picking and the replacement awaits one.
+    const answerable = this.snapshot.order?.workflowState === 'picking' && item.replacementStatus === 'PENDING' && !!item.replacement;
+    const answered = item.replacementStatus === 'APPROVED' || item.replacementStatus === 'REJECTED';
+    let status = '';
+    let answer: string | undefined;
+    if (view?.pending) status = l10n.msg('replacement.sending');
+    else if (answered) answer = item.replacementStatus;
+    else if (view?.accepted && view.decision) answer = view.decision;
+    else if (answerable) status = l10n.msg('replacement.pending');
+    if (answer) status = l10n.msg(answer === 'APPROVED' ? 'replacement.APPROVED' : 'replacement.REJECTED');
+    const showButtons = answerable && !view?.accepted && (view?.canRetry ?? true);
+    const names = { original: item.item.name, replacement: item.replacement?.name ?? '' };
+    return html`<div class="decision" part="decision">
+      <p class="decision-status" part="decision-status" role="status" tabindex="-1" data-item-id=${item.id} data-answer=${answer ?? nothing}>
+        ${status}
+      </p>
+      ${view?.errorKey ? html`<p class="decision-error" part="decision-error" role="alert">${l10n.msg(view.errorKey)}</p>` : nothing}
+      ${showButtons
+        ? html`<div class="actions">
+            ${this.renderButton(item.id, 'APPROVED', l10n.msg('replacement.approve'), l10n.msg('replacement.approveLabel', names), !!view?.pending)}
+            ${this.renderButton(item.id, 'REJECTED', l10n.msg('replacement.reject'), l10n.msg('replacement.rejectLabel', names), !!view?.pending)}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderButton(itemId: string, decision: ReplacementDecision, text: string, label: string, pending: boolean): TemplateResult {
+    // aria-disabled rather than disabled while sending: the button keeps focus and says why nothing happens.
+    return html`<button
+      type="button"
+      part="button ${decision === 'APPROVED' ? 'button-approve' : 'button-reject'}"
+      data-answer=${decision}
+      aria-label=${label}
+      aria-disabled=${pending ? 'true' : 'false'}
+      @click=${() => this.answer(itemId, decision, pending)}
+    >
+      ${text}
+    </button>`;
+  }
+
+  private answer(itemId: string, decision: ReplacementDecision, pending: boolean): void {
+    if (pending) return;
+    this.answeredItem = itemId;
+    this.decisions.decide(itemId, decision);
+  }
+
+  private renderSkeleton(l10n: Localizer): TemplateResult {
+    return html`<div class="loading" part="loading">
+      <span class="visually-hidden">${l10n.msg('items.loading')}</span>
+      <span class="skeleton tall"></span>
+      <span class="skeleton tall"></span>
+      <span class="skeleton tall"></span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'order-items': OrderItemsElement;
+  }
+}

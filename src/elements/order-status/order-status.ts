@@ -1,0 +1,143 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Order } from '../../api/types.js';
+import type { Localizer } from '../../i18n/localizer.js';
+import { stateIndex } from '../../workflow/states.js';
+import { renderBanner } from '../shared/banner.js';
+import { icons } from '../shared/icons.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { progressOf } from './customer-steps.js';
+import { renderHandling } from './handling-details.js';
+import { orderStatusStyles } from './order-status.styles.js';
+import { renderStepper, stateSentence } from './stepper.js';
+
+/**
+ * The state of one Instacart-fulfilled order: its fulfillment type, when it was placed, the delivery or
+ * pickup window, a progress stepper with the current step marked, a sentence for the current state, and the
+ * handling details (address, drop-off location, notes, instructions, ID needed for alcohol, leave unattended,
+ * certified delivery). Follows the order live; never fetches by itself.
+ *
+ * @summary Live status of an Instacart Connect order: stepper, sentence, window and handling details.
+ *
+ * @attr order-id - The Connect order to show (required).
+ * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
+ * @attr token - A user access token.
+ * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
+ * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
+ * @attr locale - BCP 47 language for text, dates and numbers. Default: nearest `lang`, then the browser's.
+ * @attr time-zone - IANA time zone for the window times. Default: the browser's.
+ * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
+ *
+ * @event order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
+ * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ *
+ * @csspart base - The card around everything.
+ * @csspart title - The heading.
+ * @csspart facts - The type / placed / window list.
+ * @csspart sentence - The sentence for the current state.
+ * @csspart notice - The canceled / rescheduled / in-progress notice.
+ * @csspart stepper - The ordered list of steps.
+ * @csspart step - Each step; also `step-complete`, `step-current` or `step-upcoming`.
+ * @csspart handling - The handling details section.
+ * @csspart details - The list of handling details.
+ * @csspart detail - One handling detail (icon and text).
+ * @csspart banner - The connection or error banner.
+ *
+ * @cssproperty --order-status-accent - Accent colour (steps done, icons). Default #0b6e3a.
+ * @cssproperty --order-status-on-accent - Text and icons on the accent colour.
+ * @cssproperty --order-status-text - Text colour.
+ * @cssproperty --order-status-muted - Secondary text colour.
+ * @cssproperty --order-status-surface - Card background.
+ * @cssproperty --order-status-subtle - Background of banners and skeletons.
+ * @cssproperty --order-status-border - Border colour.
+ * @cssproperty --order-status-radius - Corner radius. Default 12px.
+ * @cssproperty --order-status-font - Font family.
+ * @cssproperty --order-status-spacing - Base spacing. Default 16px.
+ * @cssproperty --order-status-success - Success colour.
+ * @cssproperty --order-status-warning - Warning colour (reconnecting, offline, rescheduled).
+ * @cssproperty --order-status-danger - Danger colour (errors, canceled).
+ * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
+ */
+export class OrderStatusElement extends TrackedElement {
+  static override styles = orderStatusStyles;
+
+  /** What the live region says: the sentence of a state the order moved to while on screen. */
+  private announcement = '';
+  private shownState: string | undefined;
+  /** The last state of the type's sequence seen, so a rescheduled or unknown state keeps the steps done. */
+  private lastKnownState: string | undefined;
+
+  constructor() {
+    super(['order', 'handling'], ['order', 'handling']);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const order = this.snapshot.order;
+    if (!order) return;
+    const state = order.workflowState;
+    if (this.shownState !== undefined && state !== this.shownState) {
+      this.announcement = stateSentence(this.l10n, order.fulfillmentType, state);
+    }
+    this.shownState = state;
+    if (stateIndex(order.fulfillmentType, state) >= 0) this.lastKnownState = state;
+  }
+
+  protected override render(): TemplateResult {
+    const snapshot = this.snapshot;
+    const l10n = this.l10n;
+    const { order, handling } = snapshot;
+    const loading = !order && (snapshot.condition === 'live' || snapshot.condition === 'reconnecting') && snapshot.resources.order.state !== 'stopped';
+    return html`
+      ${this.hideBanner ? nothing : renderBanner(snapshot, l10n, ['order', 'handling'])}
+      <section class="card" part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
+        <h2 id="title" part="title">${l10n.msg('order.title')}</h2>
+        ${order ? this.renderOrder(order, l10n) : loading ? this.renderSkeleton(l10n) : nothing}
+        ${handling ? renderHandling(handling, order?.fulfillmentType, l10n) : nothing}
+      </section>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderOrder(order: Order, l10n: Localizer): TemplateResult {
+    const type = order.fulfillmentType;
+    const progress = progressOf(type, order.workflowState, this.lastKnownState);
+    const sentence = stateSentence(l10n, type, order.workflowState);
+    const notice = progress.kind === 'step' ? undefined : l10n.msg(`notice.${progress.kind}`);
+    return html`
+      <dl class="facts" part="facts">
+        <dt>${l10n.msg('order.type')}</dt>
+        <dd data-fact="type">${l10n.first([`type.${type}`, 'type.unknown'])}</dd>
+        ${order.creationDate
+          ? html`<dt>${l10n.msg('order.placedLabel')}</dt>
+              <dd data-fact="placed"><time datetime=${order.creationDate}>${l10n.dayTime(order.creationDate)}</time></dd>`
+          : nothing}
+        ${order.windowStartsAt
+          ? html`<dt>${l10n.first([`window.${type}`, 'window.unknown'])}</dt>
+              <dd data-fact="window">${icons.clock()} ${l10n.window(order.windowStartsAt, order.windowEndsAt)}</dd>`
+          : nothing}
+      </dl>
+      ${notice
+        ? html`<p class="notice" part="notice" data-kind=${progress.kind}>
+            ${progress.kind === 'canceled' ? icons.cross() : icons.info()} ${notice}
+          </p>`
+        : nothing}
+      ${sentence === notice ? nothing : html`<p class="sentence" part="sentence" data-state=${order.workflowState}>${sentence}</p>`}
+      ${progress.kind === 'canceled' ? nothing : renderStepper(progress, l10n)}
+    `;
+  }
+
+  private renderSkeleton(l10n: Localizer): TemplateResult {
+    return html`<div class="loading" part="loading">
+      <span class="visually-hidden">${l10n.msg('status.loading')}</span>
+      <span class="skeleton short"></span>
+      <span class="skeleton shorter"></span>
+      <span class="skeleton tall"></span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'order-status': OrderStatusElement;
+  }
+}
