@@ -1,0 +1,146 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { RESOURCES } from '../../tracking/snapshot.js';
+import { renderBanner } from '../shared/banner.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
+import { orderTrackerStyles } from './order-tracker.styles.js';
+
+/** Inner parts re-exported, so `order-tracker::part(step-current)` styles the stepper inside. */
+const EXPORTED_PARTS = {
+  status: 'facts, sentence, notice, stepper, step, step-complete, step-current, step-upcoming, handling, details, detail',
+  items: 'group, count, list, row, image, image-placeholder, name, quantity, decision, decision-status, decision-error, button, button-approve, button-reject, note',
+  map: 'map, placeholder',
+};
+
+/**
+ * `<order-status>`, `<order-items>` and `<shopper-map>` in one responsive layout, for pages that want a
+ * single tag: stacked on narrow hosts, side by side on wide ones; the map only for orders that are delivered
+ * to an address the API gave coordinates for. Every attribute and property is passed down; one banner above
+ * all three reports the connection. Events from the parts reach the page (they bubble and are composed).
+ *
+ * @summary Order status, items and shopper map of an Instacart Connect order in one tag.
+ *
+ * @attr order-id - The Connect order to show (required).
+ * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
+ * @attr token - A user access token.
+ * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
+ * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
+ * @attr locale - BCP 47 language for text, dates and numbers. Default: nearest `lang`, then the browser's.
+ * @attr time-zone - IANA time zone for the window times. Default: the browser's.
+ * @attr tile-url - Map tile URL template; empty for no tiles. Default OpenStreetMap.
+ * @attr attribution - Map tile attribution text. Default "© OpenStreetMap contributors".
+ * @attr hide-banner - Hides the connection banner.
+ *
+ * @slot - The retailer's own item list for last mile delivery orders (passed to `<order-items>`).
+ *
+ * @event order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
+ * @event order-items-change - {orderId, counts}: the counts per item list changed.
+ * @event shopper-location-change - {orderId, latitude, longitude}: the shopper moved.
+ * @event replacement-decision - {orderId, itemId, decision}: Connect accepted the customer's answer.
+ * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ *
+ * @csspart layout - The grid holding the three parts.
+ * @csspart status - The `<order-status>` element.
+ * @csspart items - The `<order-items>` element.
+ * @csspart shopper-map - The `<shopper-map>` element.
+ * @csspart banner - The connection or error banner.
+ * @csspart stepper - (and every other part of the inner elements, re-exported under the same name except `base`, `title` and `banner`).
+ *
+ * @cssproperty --order-status-accent - Accent colour. Default #0b6e3a.
+ * @cssproperty --order-status-on-accent - Text on the accent colour.
+ * @cssproperty --order-status-text - Text colour.
+ * @cssproperty --order-status-muted - Secondary text colour.
+ * @cssproperty --order-status-surface - Card background.
+ * @cssproperty --order-status-subtle - Background of banners, placeholders and skeletons.
+ * @cssproperty --order-status-border - Border colour.
+ * @cssproperty --order-status-radius - Corner radius. Default 12px.
+ * @cssproperty --order-status-font - Font family.
+ * @cssproperty --order-status-spacing - Base spacing and the gap between parts. Default 16px.
+ * @cssproperty --order-status-success - Success colour.
+ * @cssproperty --order-status-warning - Warning colour.
+ * @cssproperty --order-status-danger - Danger colour.
+ * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
+ * @cssproperty --order-status-map-height - Height of the map. Default 20rem.
+ */
+export class OrderTrackerElement extends TrackedElement {
+  static override styles = orderTrackerStyles;
+
+  /** Map tile URL template (`{z}`, `{x}`, `{y}`); empty for no tiles. */
+  @property({ attribute: 'tile-url' }) tileUrl: string = DEFAULT_TILE_URL;
+
+  /** Map tile attribution, as text. */
+  @property() attribution: string = DEFAULT_ATTRIBUTION;
+
+  constructor() {
+    // Reads the order and the handling only to lay out its parts; the parts report the events.
+    super(['order', 'handling'], []);
+  }
+
+  protected override render(): TemplateResult {
+    const snapshot = this.snapshot;
+    const banner = this.hideBanner ? nothing : renderBanner(snapshot, this.l10n, RESOURCES);
+    // Without an order-id the parts would each complain; one message is enough.
+    if (snapshot.condition === 'misconfigured') return html`${banner}`;
+    const { order, handling } = snapshot;
+    const showMap = !!handling && order?.fulfillmentType !== 'pickup';
+    return html`
+      ${banner}
+      <div class="layout" part="layout" ?data-map=${showMap}>
+        <order-status
+          part="status"
+          exportparts=${EXPORTED_PARTS.status}
+          hide-banner
+          .orderId=${this.orderId}
+          .apiBase=${this.apiBase}
+          .token=${this.token}
+          .tokenUrl=${this.tokenUrl}
+          .tokenProvider=${this.tokenProvider}
+          .pollInterval=${this.pollInterval}
+          .locale=${this.locale}
+          .timeZone=${this.timeZone}
+          .messages=${this.messages}
+        ></order-status>
+        ${showMap
+          ? html`<shopper-map
+              part="shopper-map"
+              exportparts=${EXPORTED_PARTS.map}
+              hide-banner
+              .orderId=${this.orderId}
+              .apiBase=${this.apiBase}
+              .token=${this.token}
+              .tokenUrl=${this.tokenUrl}
+              .tokenProvider=${this.tokenProvider}
+              .pollInterval=${this.pollInterval}
+              .locale=${this.locale}
+              .timeZone=${this.timeZone}
+              .messages=${this.messages}
+              .tileUrl=${this.tileUrl}
+              .attribution=${this.attribution}
+            ></shopper-map>`
+          : nothing}
+        <order-items
+          part="items"
+          exportparts=${EXPORTED_PARTS.items}
+          hide-banner
+          .orderId=${this.orderId}
+          .apiBase=${this.apiBase}
+          .token=${this.token}
+          .tokenUrl=${this.tokenUrl}
+          .tokenProvider=${this.tokenProvider}
+          .pollInterval=${this.pollInterval}
+          .locale=${this.locale}
+          .timeZone=${this.timeZone}
+          .messages=${this.messages}
+          ><slot></slot
+        ></order-items>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'order-tracker': OrderTrackerElement;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The Leaflet side of <shopper-map>, loaded as its own chunk only when a map is shown: Leaflet and its CSS
+ * stay out of the entry bundle. Keeps one map, a destination pin and the shopper's marker in step with what
+ * the element passes, and fits both in view until the customer moves the map.
+ */
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import type { Coordinates } from '../../api/types.js';
+import { leafletCss } from './leaflet-css.js';
+import { destinationPin, shopperBadge } from './map-markers.js';
+
+export interface MapLabels {
+  destination: string;
+  shopper: string;
+}
+
+export interface MapPoints {
+  destination?: Coordinates;
+  /** Only while delivering with a known position; null removes the marker. */
+  shopper?: Coordinates | null;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** Puts Leaflet's CSS in the shadow root (once). */
+export function mountLeafletStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(leafletCss);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  if (root.querySelector('style[data-leaflet]')) return;
+  const style = document.createElement('style');
+  style.dataset.leaflet = '';
+  style.textContent = leafletCss;
+  root.append(style);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Leaflet renders attributions as HTML; the `attribution` attribute is taken as text (escaped), and the words
+ * "OpenStreetMap" link to its copyright page as the tile usage policy asks.
+ */
+export function attributionHtml(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return escaped.replace('OpenStreetMap', '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>');
+}
+
+const toLatLng = (point: Coordinates): L.LatLngTuple => [point.latitude, point.longitude];
+
+export class LeafletMapView {
+  private readonly map: L.Map;
+  /** The element Leaflet owns, inside the element's map container: made per view, so a new view never
+   * meets the leftovers of an old one. */
+  private readonly canvas: HTMLElement;
+  private animatingZoom = false;
+  private tiles: L.TileLayer | undefined;
+  private tileKey = '';
+  private destination: L.Marker | undefined;
+  private shopper: L.Marker | undefined;
+  private points: MapPoints = {};
+  /** Once the customer drags or zooms, updates stop re-fitting the view. */
+  private userMoved = false;
+  private fitting = false;
+
+  constructor(
+    container: HTMLElement,
+    private readonly labels: MapLabels,
+  ) {
+    this.canvas = document.createElement('div');
+    this.canvas.className = 'map-canvas';
+    container.append(this.canvas);
+    this.map = L.map(this.canvas, { scrollWheelZoom: false, zoomControl: true, attributionControl: true });
+    this.map.on('zoomanim', () => (this.animatingZoom = true));
+    this.map.on('zoomend', () => (this.animatingZoom = false));
+    this.map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+    // A page scrolling past the map should not zoom it: the wheel zooms only once the map is engaged.
+    this.map.on('click focus', () => this.map.scrollWheelZoom.enable());
+    this.map.on('blur', () => this.map.scrollWheelZoom.disable());
+    this.map.on('dragstart', () => (this.userMoved = true));
+    this.map.on('zoomstart', () => {
+      if (!this.fitting) this.userMoved = true;
+    });
+    this.map.setView([0, 0], 2, { animate: false });
+  }
+
+  /** Tiles from a URL template (`{z}/{x}/{y}`); an empty URL shows no tiles (tests, or a page without tiles). */
+  setTiles(url: string, attribution: string): void {
+    const key = `${url}\n${attribution}`;
+    if (key === this.tileKey) return;
+    this.tileKey = key;
+    this.tiles?.remove();
+    this.tiles = undefined;
+    if (!url) return;
+    this.tiles = L.tileLayer(url, {
+      attribution: attributionHtml(attribution),
+      maxZoom: 19,
+      // OpenStreetMap's tile servers refuse requests without a Referer.
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }).addTo(this.map);
+  }
+
+  show(points: MapPoints): void {
+    this.points = points;
+    this.destination = this.place(this.destination, points.destination, () =>
+      L.divIcon({ html: destinationPin(this.labels.destination), className: 'map-marker', iconSize: [32, 40], iconAnchor: [16, 40] }),
+    );
+    this.shopper = this.place(this.shopper, points.shopper ?? undefined, () =>
+      L.divIcon({ html: shopperBadge(this.labels.shopper), className: 'map-marker', iconSize: [36, 36], iconAnchor: [18, 18] }),
+    );
+    this.fit();
+  }
+
+  invalidateSize(): void {
+    this.map.invalidateSize({ animate: false });
+    this.fit();
+  }
+
+  remove(): void {
+    this.canvas.remove();
+    // Leaflet 1.9 finishes a zoom animation on a timer and fails if the map is gone by then: let it finish.
+    if (this.animatingZoom) this.map.once('zoomend', () => setTimeout(() => this.map.remove()));
+    else this.map.remove();
+  }
+
+  private place(marker: L.Marker | undefined, point: Coordinates | undefined, icon: () => L.DivIcon): L.Marker | undefined {
+    if (!point) {
+      marker?.remove();
+      return undefined;
+    }
+    if (marker) return marker.setLatLng(toLatLng(point));
+    // Decorative for assistive technology: the element's text alternative says where the shopper is.
+    return L.marker(toLatLng(point), { icon: icon(), interactive: false, keyboard: false }).addTo(this.map);
+  }
+
+  private fit(): void {
+    if (this.userMoved) return;
+    const points = [this.points.destination, this.points.shopper].filter((p): p is Coordinates => !!p).map(toLatLng);
+    const size = this.map.getSize();
+    if (points.length === 0 || size.x === 0 || size.y === 0) return;
+    this.fitting = true;
+    try {
+      if (points.length === 1) this.map.setView(points[0]!, 15, { animate: false });
+      else this.map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 16, animate: false });
+    } finally {
+      this.fitting = false;
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { initialState, Task } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Localizer } from '../../i18n/localizer.js';
+import type { OrderSnapshot } from '../../tracking/snapshot.js';
+import { addressText } from '../order-status/handling-details.js';
+import { renderBanner } from '../shared/banner.js';
+import { icons } from '../shared/icons.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { haversineMeters } from './distance.js';
+import type { LeafletMapView } from './leaflet-map.js';
+import { shopperMapStyles } from './shopper-map.styles.js';
+
+export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_ATTRIBUTION = '© OpenStreetMap contributors';
+
+/** Closer than this, the shopper is "arriving" rather than some metres away. */
+const ARRIVING_METERS = 50;
+
+type LeafletModule = typeof import('./leaflet-map.js');
+
+/**
+ * A map of the delivery: the address, and while the order is `delivering` the shopper moving toward it.
+ * Before that, a calm placeholder with the address; Leaflet (a separate chunk) loads only when the map is
+ * first shown. A visually hidden text alternative says how far away the shopper is; when the retailer does
+ * not share the shopper's location, a visible note says so.
+ *
+ * @summary Map of an Instacart Connect delivery with the shopper's live position.
+ *
+ * @attr order-id - The Connect order to show (required).
+ * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
+ * @attr token - A user access token.
+ * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
+ * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
+ * @attr locale - BCP 47 language for text and distances. Default: nearest `lang`, then the browser's.
+ * @attr time-zone - IANA time zone. Default: the browser's.
+ * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
+ *
+ * @event shopper-location-change - {orderId, latitude, longitude}: the shopper moved (while delivering).
+ * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ *
+ * @csspart base - The card around everything.
+ * @csspart map - The Leaflet map container.
+ * @csspart placeholder - What shows instead of the map before delivery (or while it loads).
+ * @csspart notice - The note that the shopper's location is not shared.
+ * @csspart banner - The connection or error banner.
+ *
+ * @cssproperty --order-status-map-height - Height of the element. Default 20rem.
+ * @cssproperty --order-status-accent - Colour of the markers. Default #0b6e3a.
+ * @cssproperty --order-status-on-accent - Colour of the house on the destination pin.
+ * @cssproperty --order-status-text - Text colour.
+ * @cssproperty --order-status-muted - Secondary text colour.
+ * @cssproperty --order-status-surface - Card background.
+ * @cssproperty --order-status-subtle - Placeholder background.
+ * @cssproperty --order-status-border - Border colour.
+ * @cssproperty --order-status-radius - Corner radius. Default 12px.
+ * @cssproperty --order-status-font - Font family.
+ * @cssproperty --order-status-spacing - Base spacing. Default 16px.
+ * @cssproperty --order-status-warning - Warning colour (reconnecting, offline).
+ * @cssproperty --order-status-danger - Danger colour (errors).
+ * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
+ */
+export class ShopperMapElement extends TrackedElement {
+  static override styles = shopperMapStyles;
+
+  /** Tile URL template (`{z}`, `{x}`, `{y}`, `{s}`); empty for no tiles. */
+  @property({ attribute: 'tile-url' }) tileUrl: string = DEFAULT_TILE_URL;
+
+  /** Attribution of the tiles, as text ("OpenStreetMap" becomes a link to its copyright page). */
+  @property() attribution: string = DEFAULT_ATTRIBUTION;
+
+  /** Becomes true when the order is first seen delivering; the map then stays (it shows where it ended). */
+  private mapShown = false;
+  private view: LeafletMapView | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+
+  private readonly leaflet = new Task<[boolean], LeafletModule | undefined>(this, {
+    task: async ([shown]) => (shown ? import('./leaflet-map.js') : initialState),
+    args: () => [this.mapShown],
+  });
+
+  constructor() {
+    super(['order', 'handling', 'location'], ['location']);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Coming back after a disconnect: the map was removed and is made again on the next update.
+    if (this.mapShown) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.view?.remove();
+    this.view = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { order, handling, location } = this.snapshot;
+    if (!this.mapShown && order?.workflowState === 'delivering' && (handling || location)) this.mapShown = true;
+  }
+
+  protected override render(): TemplateResult {
+    const snapshot = this.snapshot;
+    const l10n = this.l10n;
+    const notShared = !snapshot.locationShared && snapshot.order?.workflowState === 'delivering';
+    const description = this.textAlternative(snapshot, l10n);
+    return html`
+      <section class="card" part="base">
+        ${this.hideBanner ? nothing : renderBanner(snapshot, l10n, ['order', 'handling', 'location'])}
+        ${this.mapShown
+          ? this.leaflet.render({
+              initial: () => this.renderPlaceholder(l10n.msg('map.loading'), snapshot, l10n),
+              pending: () => this.renderPlaceholder(l10n.msg('map.loading'), snapshot, l10n),
+              complete: () =>
+                html`<div class="map" part="map" role="region" aria-label=${l10n.msg('map.label')} aria-describedby="map-description"></div>`,
+              error: () => this.renderPlaceholder(l10n.msg('map.error'), snapshot, l10n),
+            })
+          : this.renderPlaceholder(undefined, snapshot, l10n)}
+        <p id="map-description" class="visually-hidden" data-text-alternative>${description}</p>
+        ${notShared ? html`<p class="notice" part="notice">${l10n.msg('map.notShared')}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const module = this.leaflet.value;
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (!module || !container || !this.isConnected) return;
+    if (!this.view) {
+      module.mountLeafletStyles(this.renderRoot as ShadowRoot);
+      const l10n = this.l10n;
+      this.view = new module.LeafletMapView(container, { destination: l10n.msg('map.destination'), shopper: l10n.msg('map.shopper') });
+      this.resizeObserver = new ResizeObserver(() => this.view?.invalidateSize());
+      this.resizeObserver.observe(container);
+    }
+    const { order, handling, location } = this.snapshot;
+    this.view.setTiles(this.tileUrl ?? '', this.attribution ?? '');
+    this.view.show({
+      destination: handling?.coordinates,
+      // The shopper is on the map only while delivering: before, there is no position; after, it is private.
+      shopper: order?.workflowState === 'delivering' ? location : null,
+    });
+  }
+
+  private renderPlaceholder(status: string | undefined, snapshot: OrderSnapshot, l10n: Localizer): TemplateResult {
+    const { order, handling } = snapshot;
+    const delivered = order?.workflowState === 'delivered';
+    const address = handling ? addressText(handling.address) : undefined;
+    const lead = address ? l10n.msg(delivered ? 'map.deliveredTo' : 'map.deliveringTo', { address }) : undefined;
+    const detail = status ?? (delivered ? undefined : l10n.msg('map.beforeDelivery'));
+    return html`<div class="placeholder" part="placeholder">
+      ${icons.pin()}
+      <div>
+        ${lead ? html`<p class="address">${lead}</p>` : nothing}
+        ${detail ? html`<p class="muted">${detail}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  /** What a screen reader hears for the map; kept current with every position. */
+  private textAlternative(snapshot: OrderSnapshot, l10n: Localizer): string {
+    const { order, handling, location, locationShared } = snapshot;
+    const address = handling ? addressText(handling.address) : undefined;
+    const sentences: string[] = [];
+    if (order?.workflowState === 'delivering') {
+      if (!locationShared) sentences.push(l10n.msg('map.notShared'));
+      else if (location && handling) {
+        const meters = haversineMeters(location, handling.coordinates);
+        sentences.push(meters < ARRIVING_METERS ? l10n.msg('map.nearby') : l10n.msg('map.distance', { distance: l10n.distance(meters) }));
+      } else sentences.push(l10n.msg('map.waiting'));
+    }
+    if (address) sentences.push(l10n.msg(order?.workflowState === 'delivered' ? 'map.deliveredTo' : 'map.deliveringTo', { address }));
+    return sentences.join(' ');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shopper-map': ShopperMapElement;
+  }
+}

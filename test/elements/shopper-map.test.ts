@@ -1,0 +1,153 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { ShopperMapElement } from '../../src/index.js';
+import { haversineMeters } from '../../src/elements/shopper-map/distance.js';
+import { API, DESTINATION, newOrder, shadow, startFakeConnect, text, TOKEN, until, type FakeOrder } from './fake-connect.js';
+
+const TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==';
+/** About 1.2 km north of the destination. */
+const NEARBY = { latitude: DESTINATION.latitude + 0.0108, longitude: DESTINATION.longitude };
+
+async function mount(order: FakeOrder, options: { pollInterval?: number; tileUrl?: string; locale?: string } = {}): Promise<ShopperMapElement> {
+  return fixture<ShopperMapElement>(html`<shopper-map
+    order-id=${order.id}
+    api-base=${API}
+    token=${TOKEN}
+    poll-interval=${options.pollInterval ?? 3600}
+    locale=${options.locale ?? 'en-CA'}
+    tile-url=${options.tileUrl ?? ''}
+  ></shopper-map>`);
+}
+
+const markers = (root: ShadowRoot) => root.querySelectorAll('.leaflet-marker-icon');
+const description = (root: ShadowRoot) => text(root.querySelector('[data-text-alternative]'));
+
+describe('<shopper-map>', () => {
+  before(() => startFakeConnect());
+
+  it('before delivering shows a calm placeholder with the address and loads no map', async () => {
+    const el = await mount(newOrder({ workflow_state: 'picking' }));
+    const root = shadow(el);
+    await until(() => text(root.querySelector('.placeholder')).includes('501 Belt Line Rd'), 'address in placeholder');
+    expect(text(root.querySelector('.placeholder'))).to.equal(
+      'Delivering to 501 Belt Line Rd, Collinsville, IL 62234 Your shopper will appear on a map here once your order is on the way.',
+    );
+    expect(root.querySelector('.leaflet-container')).to.equal(null);
+    expect(getComputedStyle(el).display).to.equal('block');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+  });
+
+  it('while delivering shows the destination and the shopper, and says how far away the shopper is', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const el = await mount(order);
+    const root = shadow(el);
+    await until(() => markers(root).length === 2, 'two markers');
+    expect(root.querySelector('[part="map"] > .leaflet-container')).not.to.equal(null);
+    expect(root.querySelector('[part="map"]')?.getAttribute('role')).to.equal('region');
+    expect(root.querySelectorAll('.leaflet-tile').length).to.equal(0);
+    expect(description(root)).to.equal('Your shopper is 1.2 km away. Delivering to 501 Belt Line Rd, Collinsville, IL 62234');
+    expect(root.querySelector('.map-pin')).not.to.equal(null);
+    expect(root.querySelector('.map-shopper')).not.to.equal(null);
+    // Leaflet's CSS is inside the shadow root: panes are positioned.
+    const pane = root.querySelector('.leaflet-pane') as HTMLElement;
+    expect(getComputedStyle(pane).position).to.equal('absolute');
+  });
+
+  it('gives distances in the locale’s units', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const root = shadow(await mount(order, { locale: 'en-US' }));
+    await until(() => description(root).startsWith('Your shopper is'), 'distance');
+    expect(description(root)).to.match(/^Your shopper is 0\.7 mi away\./);
+  });
+
+  it('removes the shopper when the order is delivered, keeping the destination', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const el = await mount(order, { pollInterval: 1 });
+    const root = shadow(el);
+    await until(() => markers(root).length === 2, 'two markers');
+    order.location = { latitude: DESTINATION.latitude + 0.002, longitude: DESTINATION.longitude };
+    await until(() => /^Your shopper is 2\d0 m away/.test(description(root)), 'shopper moved closer');
+    order.workflow_state = 'delivered';
+    await until(() => markers(root).length === 1, 'one marker');
+    expect(root.querySelector('.map-shopper')).to.equal(null);
+    expect(description(root)).to.equal('Delivered to 501 Belt Line Rd, Collinsville, IL 62234');
+  });
+
+  it('shows no shopper marker while delivering until a position is known', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: null });
+    const root = shadow(await mount(order));
+    await until(() => markers(root).length === 1, 'destination marker');
+    expect(root.querySelector('.map-shopper')).to.equal(null);
+    expect(description(root)).to.match(/^Waiting for your shopper’s location/);
+  });
+
+  it('says so when the shopper’s location is not shared (403)', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    order.failing.location = 403;
+    const root = shadow(await mount(order));
+    await until(() => root.querySelector('[part="notice"]'), 'notice');
+    expect(text(root.querySelector('[part="notice"]'))).to.equal('The shopper’s location is not shared for this order.');
+    expect(root.querySelector('.banner')).to.equal(null);
+    await until(() => markers(root).length === 1, 'destination only');
+  });
+
+  it('loads tiles from tile-url with a referrer policy, and attributes them as text', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const el = await mount(order, { tileUrl: TILE });
+    el.attribution = '<b>Tiles</b> © OpenStreetMap';
+    const root = shadow(el);
+    const tile = await until(() => root.querySelector<HTMLImageElement>('img.leaflet-tile'), 'a tile');
+    expect(tile.src).to.equal(TILE);
+    expect(tile.referrerPolicy).to.equal('strict-origin-when-cross-origin');
+    await until(() => text(root.querySelector('.leaflet-control-attribution')).includes('<b>Tiles</b>'), 'attribution as text');
+    expect(root.querySelector('.leaflet-control-attribution b')).to.equal(null);
+    expect(root.querySelector<HTMLAnchorElement>('.leaflet-control-attribution a[href*="openstreetmap.org/copyright"]')).not.to.equal(null);
+  });
+
+  it('zooms with the wheel only after the map is engaged', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const root = shadow(await mount(order));
+    await until(() => markers(root).length === 2, 'map');
+    const map = root.querySelector<HTMLElement>('[part="map"] > .leaflet-container')!;
+    const pin = () => (root.querySelector('.map-pin')!.parentElement as HTMLElement).style.transform;
+    const wheel = () => {
+      const box = map.getBoundingClientRect();
+      map.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, bubbles: true, composed: true, clientX: box.x + 20, clientY: box.y + 20 }));
+    };
+    const before = pin();
+    wheel();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(pin()).to.equal(before);
+    map.focus();
+    wheel();
+    await until(() => pin() !== before, 'zoomed after focus');
+    expect(map.tabIndex).to.equal(0);
+  });
+
+  it('removes the map when disconnected and makes it again when reconnected', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const el = await mount(order);
+    const root = shadow(el);
+    await until(() => markers(root).length === 2, 'map');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(root.querySelector('.leaflet-map-pane')).to.equal(null);
+    expect(markers(root).length).to.equal(0);
+    parent.append(el);
+    await until(() => markers(root).length === 2, 'map again');
+  });
+
+  it('computes distances with the haversine formula', () => {
+    expect(haversineMeters(DESTINATION, DESTINATION)).to.equal(0);
+    const meters = haversineMeters({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 1 });
+    expect(meters).to.be.closeTo(111_195, 5);
+    expect(haversineMeters(DESTINATION, NEARBY)).to.be.closeTo(1201, 5);
+  });
+
+  it('is accessible while showing the map', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const el = await mount(order);
+    await until(() => markers(shadow(el)).length === 2, 'map');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});
