@@ -51,9 +51,7 @@ export const messagesEn = {
   'step.ready_for_pickup': 'Ready for pickup',
   'step.delivered': 'Delivered',
   'step.picked_up': 'Picked up',
-  'step.done': 'Done',
   'step.complete': 'completed',
-  'step.current': 'current step',
 
   // ── One sentence per workflow state (instacart-api.md §1) ────────────────────────────────────────
   'state.brand_new': 'We have your order and are finding a shopper for it.',
@@ -96,7 +94,6 @@ export const messagesEn = {
   'handling.instructions': 'Instructions: {instructions}',
   'handling.alcohol': 'Contains alcohol: have a valid photo ID ready.',
   'handling.leaveUnattended': 'The order may be left at the door.',
-  'handling.attended': 'Someone needs to receive the order.',
   'handling.certified': 'Certified delivery: a signature or confirmation is needed.',
 
   // ── Items ─────────────────────────────────────────────────────────────────────────────────────────
@@ -127,7 +124,6 @@ export const messagesEn = {
   'replacement.sending': 'Sending your answer…',
   'replacement.APPROVED': 'You approved this replacement',
   'replacement.REJECTED': 'You rejected this replacement',
-  'replacement.unknown': 'Replacement',
   'replacement.error.bad_request': 'This replacement can no longer be answered.',
   'replacement.error.not_found': 'This item is no longer in the order.',
   'replacement.error.retry': 'Your answer could not be sent. Please try again.',

@@ -47,6 +47,18 @@ describe('<shopper-map>', () => {
     expect(root.querySelectorAll('.leaflet-tile').length).to.equal(0);
     expect(description(root)).to.equal('Your shopper is 1.2 km away. Delivering to 501 Belt Line Rd, Collinsville, IL 62234');
     expect(root.querySelector('.map-pin')).not.to.equal(null);
+    // Both points are fitted in view: the markers are apart and inside the map.
+    const mapBox = root.querySelector('[part="map"]')!.getBoundingClientRect();
+    const pin = root.querySelector('.map-pin')!.getBoundingClientRect();
+    const shopper = root.querySelector('.map-shopper')!.getBoundingClientRect();
+    const pinTip = { x: pin.left + pin.width / 2, y: pin.bottom };
+    const shopperCentre = { x: shopper.left + shopper.width / 2, y: shopper.top + shopper.height / 2 };
+    // The shopper is north of the address, far enough apart on screen to tell.
+    expect(pinTip.y - shopperCentre.y).to.be.greaterThan(80);
+    for (const point of [pinTip, shopperCentre]) {
+      expect(point.x).to.be.within(mapBox.left, mapBox.right);
+      expect(point.y).to.be.within(mapBox.top, mapBox.bottom);
+    }
     expect(root.querySelector('.map-shopper')).not.to.equal(null);
     // Leaflet's CSS is inside the shadow root: panes are positioned.
     const pane = root.querySelector('.leaflet-pane') as HTMLElement;

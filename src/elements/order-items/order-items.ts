@@ -18,6 +18,7 @@ import { ReplacementDecisions } from './replacement-decisions.js';
  * and the quantity with its unit. Last mile delivery orders have no items at Instacart: the element says the
  * store packs them and shows the retailer's own list from its slot.
  *
+ * @tag order-items
  * @summary Items of an Instacart Connect order as the shopper picks them, with replacement answers.
  *
  * @attr order-id - The Connect order to show (required).
@@ -31,9 +32,9 @@ import { ReplacementDecisions } from './replacement-decisions.js';
  *
  * @slot - The retailer's own item list, shown for last mile delivery orders (Instacart has no items for them).
  *
- * @event order-items-change - {orderId, counts: {stillShopping, found, replaced, refunded, other, total}}: the counts per list changed.
- * @event replacement-decision - {orderId, itemId, decision: 'APPROVED' | 'REJECTED'}: Connect accepted the customer's answer.
- * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ * @event {CustomEvent<OrderItemsChangeDetail>} order-items-change - {orderId, counts: {stillShopping, found, replaced, refunded, other, total}}: the counts per list changed.
+ * @event {CustomEvent<ReplacementDecisionDetail>} replacement-decision - {orderId, itemId, decision: 'APPROVED' | 'REJECTED'}: Connect accepted the customer's answer.
+ * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.

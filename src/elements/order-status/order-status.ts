@@ -16,6 +16,7 @@ import { renderStepper, stateSentence } from './stepper.js';
  * handling details (address, drop-off location, notes, instructions, ID needed for alcohol, leave unattended,
  * certified delivery). Follows the order live; never fetches by itself.
  *
+ * @tag order-status
  * @summary Live status of an Instacart Connect order: stepper, sentence, window and handling details.
  *
  * @attr order-id - The Connect order to show (required).
@@ -27,8 +28,8 @@ import { renderStepper, stateSentence } from './stepper.js';
  * @attr time-zone - IANA time zone for the window times. Default: the browser's.
  * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
  *
- * @event order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
- * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ * @event {CustomEvent<OrderStateChangeDetail>} order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
+ * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.

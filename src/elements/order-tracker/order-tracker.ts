@@ -19,6 +19,7 @@ const EXPORTED_PARTS = {
  * to an address the API gave coordinates for. Every attribute and property is passed down; one banner above
  * all three reports the connection. Events from the parts reach the page (they bubble and are composed).
  *
+ * @tag order-tracker
  * @summary Order status, items and shopper map of an Instacart Connect order in one tag.
  *
  * @attr order-id - The Connect order to show (required).
@@ -34,11 +35,11 @@ const EXPORTED_PARTS = {
  *
  * @slot - The retailer's own item list for last mile delivery orders (passed to `<order-items>`).
  *
- * @event order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
- * @event order-items-change - {orderId, counts}: the counts per item list changed.
- * @event shopper-location-change - {orderId, latitude, longitude}: the shopper moved.
- * @event replacement-decision - {orderId, itemId, decision}: Connect accepted the customer's answer.
- * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ * @event {CustomEvent<OrderStateChangeDetail>} order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
+ * @event {CustomEvent<OrderItemsChangeDetail>} order-items-change - {orderId, counts}: the counts per item list changed.
+ * @event {CustomEvent<ShopperLocationChangeDetail>} shopper-location-change - {orderId, latitude, longitude}: the shopper moved.
+ * @event {CustomEvent<ReplacementDecisionDetail>} replacement-decision - {orderId, itemId, decision}: Connect accepted the customer's answer.
+ * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart layout - The grid holding the three parts.
  * @csspart status - The `<order-status>` element.

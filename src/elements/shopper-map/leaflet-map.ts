@@ -84,7 +84,9 @@ export class LeafletMapView {
     this.map.on('zoomstart', () => {
       if (!this.fitting) this.userMoved = true;
     });
+    this.fitting = true;
     this.map.setView([0, 0], 2, { animate: false });
+    this.fitting = false;
   }
 
   /** Tiles from a URL template (`{z}/{x}/{y}`); an empty URL shows no tiles (tests, or a page without tiles). */

@@ -25,6 +25,7 @@ type LeafletModule = typeof import('./leaflet-map.js');
  * first shown. A visually hidden text alternative says how far away the shopper is; when the retailer does
  * not share the shopper's location, a visible note says so.
  *
+ * @tag shopper-map
  * @summary Map of an Instacart Connect delivery with the shopper's live position.
  *
  * @attr order-id - The Connect order to show (required).
@@ -36,8 +37,8 @@ type LeafletModule = typeof import('./leaflet-map.js');
  * @attr time-zone - IANA time zone. Default: the browser's.
  * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
  *
- * @event shopper-location-change - {orderId, latitude, longitude}: the shopper moved (while delivering).
- * @event order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
+ * @event {CustomEvent<ShopperLocationChangeDetail>} shopper-location-change - {orderId, latitude, longitude}: the shopper moved (while delivering).
+ * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart base - The card around everything.
  * @csspart map - The Leaflet map container.
