@@ -125,14 +125,20 @@ export class OrderTracker {
    * Rejects with an ApiError the caller shows (400 already answered, 404, network…).
    */
   async decideReplacement(itemId: string, decision: ReplacementDecision, signal?: AbortSignal): Promise<void> {
-    await this.call((client) => client.putReplacementDecision(this.config.orderId, itemId, decision, { signal }), true);
+    try {
+      await this.call((client) => client.putReplacementDecision(this.config.orderId, itemId, decision, { signal }), true);
+    } catch (error) {
+      // Already answered (elsewhere, or by the shopper's timeout) or gone: show what Connect has now.
+      if (error instanceof ApiError && (error.kind === 'bad_request' || error.kind === 'not_found')) this.pollers.items.readAgain();
+      throw error;
+    }
     const items = this.snapshot.items;
     if (items) {
       // Show the answer right away; the next read confirms it.
       const updated = items.map((item): LineItem => (item.id === itemId ? { ...item, replacementStatus: decision } : item));
       this.update('items', { items: mergeLineItems(items, updated) });
     }
-    this.pollers.items.refresh();
+    this.pollers.items.readAgain();
   }
 
   private start(): void {

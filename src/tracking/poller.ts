@@ -90,6 +90,15 @@ export class Poller<T> {
     else this.readNow();
   }
 
+  /**
+   * Reads once more now, whatever the activity (a replacement was just answered: the list must show the
+   * outcome even after checkout, when items are no longer polled). Skipped while paused or stopped.
+   */
+  readAgain(): void {
+    if (this.stopped || this.paused) return;
+    this.readNow();
+  }
+
   /** Holds every timer (hidden page, offline). A request already in flight may still land. */
   pause(): void {
     this.paused = true;

@@ -144,4 +144,36 @@ describe('against the emulator’s faults', () => {
     await env.clock.advance(600_000);
     assert.equal(log.requests.filter((r) => r.at > from).length, 0);
   });
+
+  it('answering a replacement shows the answer at once; an answer given elsewhere (400) is read back', async () => {
+    const order = sandbox.createOrder({ fulfillmentType: 'delivery' });
+    const shopper = sandbox.createShopper({ email: 's@example.com', phone: '5550009999' });
+    const batch = sandbox.createBatch({ batchType: 'delivery', shopperId: shopper.id, orders: [{ id: order.id }] });
+    sandbox.advanceBatch(batch.id, 'picking');
+    const [first, second] = order.lineItems;
+    sandbox.updateItem(shopper.id, order.id, first!.lineNum, { status: 'replaced' });
+    sandbox.updateItem(shopper.id, order.id, second!.lineNum, { status: 'replaced' });
+    tracker = new OrderTracker({
+      apiBase: API,
+      orderId: order.id,
+      pollIntervalSeconds: 10,
+      tokens: { token: sandbox.userToken(order.userId).access_token },
+      fetch: log.fetch,
+      env,
+    });
+    tracker.subscribe({ host: new EventTarget(), needs: [], primary: [], onSnapshot: () => {} });
+    await env.clock.advance(0);
+    const statusOf = (id: string) => tracker!.current.items?.find((i) => i.id === id)?.replacementStatus;
+    assert.equal(statusOf(first!.id), 'PENDING');
+    await tracker.decideReplacement(first!.id, 'APPROVED');
+    assert.equal(statusOf(first!.id), 'APPROVED', 'shown before any poll');
+    await env.clock.settle();
+    // The customer answered the second one in another window; this page still shows it pending.
+    sandbox.decideReplacement(order.userId, order.id, second!.id, { status: 'REJECTED' });
+    const before = log.count('items');
+    await assert.rejects(tracker.decideReplacement(second!.id, 'APPROVED'), (e: unknown) => (e as { kind?: string }).kind === 'bad_request');
+    await env.clock.settle();
+    assert.equal(log.count('items'), before + 1, 'the items were read again at once');
+    assert.equal(statusOf(second!.id), 'REJECTED');
+  });
 });
