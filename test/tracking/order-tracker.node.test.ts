@@ -232,6 +232,38 @@ describe('OrderTracker', () => {
     await env.clock.settle();
     assert.equal(latest().items?.[0]?.status, 'found', 'the late old answer was dropped');
   });
+
+  it('an order that moves back to an earlier state is followed: picking again restarts the items polling', async () => {
+    connect.state.workflow_state = 'checkout';
+    const { events } = track();
+    await env.clock.advance(0);
+    log.clear();
+    await env.clock.advance(30_000);
+    assert.equal(log.count('items'), 0, 'no items polling at checkout');
+    connect.state.workflow_state = 'picking';
+    await env.clock.advance(10_000);
+    const from = env.clock.now();
+    await env.clock.advance(30_000);
+    assert.equal(log.count('items', from + 1), 3, 'items polled every interval again');
+    assert.deepEqual(events.filter((e) => e.type === 'order-state-change').map((e) => [e.detail.previousState, e.detail.state]), [
+      [null, 'checkout'],
+      ['checkout', 'picking'],
+    ]);
+  });
+
+  it('a 400 on a read stops that endpoint and reports it; the others go on', async () => {
+    connect.state.workflow_state = 'picking';
+    const { latest, events } = track();
+    await env.clock.advance(0);
+    connect.fail('items', () => HttpResponse.json({ error: { message: 'Invalid parameter', code: 1001 }, meta: { key: 'order_id' } }, { status: 400 }));
+    await env.clock.advance(10_000);
+    assert.equal(latest().resources.items.state, 'stopped');
+    assert.ok(events.some((e) => e.type === 'order-error' && e.detail.resource === 'items' && e.detail.kind === 'bad_request'));
+    const from = env.clock.now();
+    await env.clock.advance(60_000);
+    assert.equal(log.count('items', from + 1), 0);
+    assert.equal(log.count('order', from + 1), 6);
+  });
 });
 
 describe('tabs', () => {
@@ -263,5 +295,48 @@ describe('tabs', () => {
     await tabA.clock.advance(10_000);
     assert.ok(log.count('order') >= 1, 'the other tab took over within one interval');
     assert.equal(log.count('order'), log.count('items'), 'and polls what picking needs');
+  });
+
+  it('a leader that is hidden steps down: a visible tab takes over within one interval', async () => {
+    const locks = new FakeLocks();
+    const tabA = manualEnvironment();
+    const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock };
+    tabA.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
+    tabB.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
+    tabA.clock.settleWith = async () => {
+      await log.idle();
+      for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 1));
+    };
+    env = tabA;
+    connect.state.workflow_state = 'acknowledged';
+    track({ token: 'good', env: tabA });
+    await tabA.clock.advance(0);
+    const b = track({ token: 'good', env: tabB });
+    await tabA.clock.advance(0);
+    tabA.visibility.set(false);
+    connect.state.workflow_state = 'picking';
+    log.clear();
+    await tabA.clock.advance(10_000);
+    assert.ok(log.count('order') >= 1, 'tab B asks now');
+    assert.equal(b.latest().order?.workflowState, 'picking');
+    const from = tabA.clock.now();
+    await tabA.clock.advance(30_000);
+    assert.equal(log.count('order', from + 1), 3, 'one poller, not two');
+  });
+
+  it('a browser without BroadcastChannel or Web Locks: each tab polls on its own', async () => {
+    const tabA = manualEnvironment();
+    const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock };
+    tabA.tabs = { locks: null, openChannel: () => null };
+    tabB.tabs = { locks: null, openChannel: () => null };
+    tabA.clock.settleWith = () => log.idle();
+    env = tabA;
+    connect.state.workflow_state = 'acknowledged';
+    track({ token: 'good', env: tabA });
+    track({ token: 'good', env: tabB });
+    await tabA.clock.advance(0);
+    const from = tabA.clock.now();
+    await tabA.clock.advance(30_000);
+    assert.equal(log.count('order', from + 1), 6, 'two tabs, two pollers');
   });
 });
