@@ -7,10 +7,6 @@ export const orderItemsStyles = [
     :host {
       container: order-items / inline-size;
     }
-    .card {
-      display: grid;
-      gap: var(--_space);
-    }
     .group {
       display: grid;
       gap: 0.5em;
@@ -31,9 +27,6 @@ export const orderItemsStyles = [
     }
     .list {
       display: grid;
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
     .row {
       display: grid;
@@ -100,7 +93,6 @@ export const orderItemsStyles = [
       padding-inline-start: 1em;
     }
     .decision p {
-      margin: 0;
       font-size: 0.9em;
     }
     .decision-status:empty {
@@ -134,10 +126,6 @@ export const orderItemsStyles = [
     button[aria-disabled='true'] {
       opacity: 0.6;
       cursor: progress;
-    }
-    .empty,
-    .note {
-      margin: 0;
     }
     @container order-items (min-width: 36rem) {
       .row[data-status='replaced'] {

@@ -4,10 +4,6 @@ import { themeStyles } from '../shared/theme.styles.js';
 export const orderStatusStyles = [
   themeStyles,
   css`
-    .card {
-      display: grid;
-      gap: var(--_space);
-    }
     .facts {
       display: grid;
       grid-template-columns: max-content 1fr;
@@ -22,14 +18,12 @@ export const orderStatusStyles = [
       font-weight: 600;
     }
     .sentence {
-      margin: 0;
       font-size: 1.1em;
     }
     .notice {
       display: flex;
       gap: 0.5em;
       align-items: center;
-      margin: 0;
       font-weight: 600;
     }
     .notice[data-kind='canceled'] {
@@ -44,9 +38,6 @@ export const orderStatusStyles = [
       grid-auto-flow: column;
       grid-auto-columns: 1fr;
       gap: 0.25em;
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
     .step {
       position: relative;
@@ -122,9 +113,7 @@ export const orderStatusStyles = [
     .details {
       display: grid;
       gap: 0.5em;
-      margin: 0.5em 0 0;
-      padding: 0;
-      list-style: none;
+      margin-top: 0.5em;
     }
     .detail {
       display: flex;

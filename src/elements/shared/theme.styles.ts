@@ -52,14 +52,27 @@ export const themeStyles = css`
     box-sizing: inherit;
   }
   .card {
+    display: grid;
+    gap: var(--_space);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
   }
   h2,
-  h3 {
+  h3,
+  p,
+  ul,
+  ol {
     margin: 0;
+  }
+  ul,
+  ol {
+    padding: 0;
+    list-style: none;
+  }
+  h2,
+  h3 {
     line-height: 1.25;
   }
   h2 {
@@ -109,7 +122,6 @@ export const themeStyles = css`
     color: var(--_danger);
   }
   .banner p {
-    margin: 0;
     color: var(--_text);
   }
   .skeleton {

@@ -6,7 +6,7 @@
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import type { Coordinates } from '../../api/types.js';
 import { leafletCss } from './leaflet-css.js';
-import { destinationPin, shopperBadge } from './map-markers.js';
+import { destinationPin, mapCss, shopperBadge } from './map-markers.js';
 
 export interface MapLabels {
   destination: string;
@@ -21,12 +21,12 @@ export interface MapPoints {
 
 let sheet: CSSStyleSheet | undefined;
 
-/** Puts Leaflet's CSS in the shadow root (once). */
+/** Puts Leaflet's CSS and the map's own (see map-markers.ts) in the shadow root (once). */
 export function mountLeafletStyles(root: ShadowRoot): void {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(leafletCss);
+      sheet.replaceSync(leafletCss + mapCss);
     }
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return;
@@ -34,7 +34,7 @@ export function mountLeafletStyles(root: ShadowRoot): void {
   if (root.querySelector('style[data-leaflet]')) return;
   const style = document.createElement('style');
   style.dataset.leaflet = '';
-  style.textContent = leafletCss;
+  style.textContent = leafletCss + mapCss;
   root.append(style);
 }
 

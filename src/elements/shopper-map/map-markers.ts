@@ -1,8 +1,24 @@
 /**
  * The two markers as inline SVG built with DOM calls (Leaflet's default icons look for images through
  * document.body, which a shadow root breaks; and no HTML strings are parsed). Colours come from the host's
- * theme through classes styled in shopper-map.styles.ts.
+ * theme through the classes styled in `mapCss` below.
  */
+/**
+ * The map's own CSS, loaded with the Leaflet chunk (nothing here applies before a map is shown): the map
+ * container, Leaflet's canvas inside it, and the marker colours from the theme's private variables.
+ */
+export const mapCss = `
+.map{position:relative;z-index:0}
+.map-canvas{position:absolute;inset:0}
+.map-canvas:focus-visible{outline-offset:-3px}
+.map-marker{background:none;border:0}
+.map-pin .pin-body{fill:var(--_accent);stroke:var(--_surface);stroke-width:2}
+.map-pin .pin-home{fill:var(--_on-accent)}
+.map-shopper .shopper-halo{fill:var(--_accent);opacity:.25}
+.map-shopper .shopper-body{fill:var(--_surface);stroke:var(--_accent);stroke-width:3}
+.map-shopper .shopper-bag{fill:none;stroke:var(--_accent);stroke-width:2;stroke-linejoin:round}
+`;
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function svgElement(tag: string, attributes: Record<string, string>): SVGElement {
