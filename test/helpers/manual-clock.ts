@@ -66,39 +66,35 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Visibility a test flips by hand. */
-export class ManualVisibility implements Visibility {
-  private visible = true;
+/** A yes/no condition of the browser a test flips by hand, telling its subscribers as the browser would. */
+class ManualSwitch {
+  private value = true;
   private readonly listeners = new Set<() => void>();
-  isVisible(): boolean {
-    return this.visible;
+  protected get current(): boolean {
+    return this.value;
   }
   subscribe(callback: () => void): () => void {
     this.listeners.add(callback);
     return () => this.listeners.delete(callback);
   }
-  set(visible: boolean): void {
-    if (visible === this.visible) return;
-    this.visible = visible;
+  set(value: boolean): void {
+    if (value === this.value) return;
+    this.value = value;
     for (const listener of [...this.listeners]) listener();
   }
 }
 
-/** Connectivity a test flips by hand. */
-export class ManualConnectivity implements Connectivity {
-  private online = true;
-  private readonly listeners = new Set<() => void>();
+/** Visibility a test flips by hand: `set(false)` hides the page. */
+export class ManualVisibility extends ManualSwitch implements Visibility {
+  isVisible(): boolean {
+    return this.current;
+  }
+}
+
+/** Connectivity a test flips by hand: `set(false)` takes the browser offline. */
+export class ManualConnectivity extends ManualSwitch implements Connectivity {
   isOnline(): boolean {
-    return this.online;
-  }
-  subscribe(callback: () => void): () => void {
-    this.listeners.add(callback);
-    return () => this.listeners.delete(callback);
-  }
-  set(online: boolean): void {
-    if (online === this.online) return;
-    this.online = online;
-    for (const listener of [...this.listeners]) listener();
+    return this.current;
   }
 }
 

@@ -10,6 +10,7 @@ import { FakeConnect, FAKE_BASE } from '../helpers/fake-connect.js';
 import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
 import { RequestLog } from '../helpers/request-log.js';
 import { FakeLocks } from '../helpers/fake-locks.js';
+import type { TabServices } from '../../src/tracking/tab-coordinator.js';
 
 const server = setupServer();
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -266,18 +267,24 @@ describe('OrderTracker', () => {
   });
 });
 
+/** Two tabs of one browser: one clock, their own visibility, shared locks and channels (unless given). */
+function twoTabs(services?: TabServices): [ManualEnvironment, ManualEnvironment] {
+  const locks = new FakeLocks();
+  const shared: TabServices = services ?? { locks, openChannel: (name) => new BroadcastChannel(name) as never };
+  const tabA: ManualEnvironment = { ...manualEnvironment(), tabs: shared };
+  const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock, tabs: shared };
+  // Messages between tabs cross the event loop: let them arrive before time moves on.
+  tabA.clock.settleWith = async () => {
+    await log.idle();
+    for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 1));
+  };
+  env = tabA;
+  return [tabA, tabB];
+}
+
 describe('tabs', () => {
   it('two tabs of one order: one polls, the other gets every answer; closing the leader hands over', async () => {
-    const locks = new FakeLocks();
-    const tabA = manualEnvironment();
-    const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock };
-    tabA.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
-    tabB.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
-    tabA.clock.settleWith = async () => {
-      await log.idle();
-      for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 1));
-    };
-    env = tabA;
+    const [tabA, tabB] = twoTabs();
     connect.state.workflow_state = 'acknowledged';
     const a = track({ token: 'good', env: tabA });
     await tabA.clock.advance(0);
@@ -298,16 +305,7 @@ describe('tabs', () => {
   });
 
   it('a leader that is hidden steps down: a visible tab takes over within one interval', async () => {
-    const locks = new FakeLocks();
-    const tabA = manualEnvironment();
-    const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock };
-    tabA.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
-    tabB.tabs = { locks, openChannel: (name) => new BroadcastChannel(name) as never };
-    tabA.clock.settleWith = async () => {
-      await log.idle();
-      for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 1));
-    };
-    env = tabA;
+    const [tabA, tabB] = twoTabs();
     connect.state.workflow_state = 'acknowledged';
     track({ token: 'good', env: tabA });
     await tabA.clock.advance(0);
@@ -325,12 +323,7 @@ describe('tabs', () => {
   });
 
   it('a browser without BroadcastChannel or Web Locks: each tab polls on its own', async () => {
-    const tabA = manualEnvironment();
-    const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock };
-    tabA.tabs = { locks: null, openChannel: () => null };
-    tabB.tabs = { locks: null, openChannel: () => null };
-    tabA.clock.settleWith = () => log.idle();
-    env = tabA;
+    const [tabA, tabB] = twoTabs({ locks: null, openChannel: () => null });
     connect.state.workflow_state = 'acknowledged';
     track({ token: 'good', env: tabA });
     track({ token: 'good', env: tabB });
