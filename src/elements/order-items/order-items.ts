@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LineItem, ReplacementDecision } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
-import { renderBanner } from '../shared/banner.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { groupLineItems, LINE_ITEM_GROUPS } from './item-groups.js';
@@ -104,14 +103,13 @@ export class OrderItemsElement extends TrackedElement {
     const l10n = this.l10n;
     const { order, items } = snapshot;
     const lastMile = order?.fulfillmentType === 'last_mile_delivery';
-    const loading =
-      !lastMile && !items && (snapshot.condition === 'live' || snapshot.condition === 'reconnecting') && snapshot.resources.items.state !== 'stopped';
+    const loading = !lastMile && !items && this.awaiting('items');
     let content: TemplateResult | typeof nothing = nothing;
     if (lastMile) content = html`<p class="note muted" part="note">${l10n.msg('items.lastMile')}</p><slot></slot>`;
     else if (items) content = items.length > 0 ? this.renderGroups(items, l10n) : html`<p class="empty muted">${l10n.msg('items.empty')}</p>`;
-    else if (loading) content = this.renderSkeleton(l10n);
+    else if (loading) content = this.skeleton(l10n.msg('items.loading'), ['tall', 'tall', 'tall']);
     return html`
-      ${this.hideBanner ? nothing : renderBanner(snapshot, l10n, lastMile ? ['order'] : ['order', 'items'])}
+      ${this.banner(lastMile ? ['order'] : ['order', 'items'])}
       <section class="card" part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="title" part="title">${l10n.msg('items.title')}</h2>
         ${content}
@@ -218,15 +216,6 @@ export class OrderItemsElement extends TrackedElement {
     if (pending) return;
     this.answeredItem = itemId;
     this.decisions.decide(itemId, decision);
-  }
-
-  private renderSkeleton(l10n: Localizer): TemplateResult {
-    return html`<div class="loading" part="loading">
-      <span class="visually-hidden">${l10n.msg('items.loading')}</span>
-      <span class="skeleton tall"></span>
-      <span class="skeleton tall"></span>
-      <span class="skeleton tall"></span>
-    </div>`;
   }
 }
 

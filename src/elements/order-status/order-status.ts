@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Order } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import { stateIndex } from '../../workflow/states.js';
-import { renderBanner } from '../shared/banner.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { progressOf } from './customer-steps.js';
@@ -87,12 +86,12 @@ export class OrderStatusElement extends TrackedElement {
     const snapshot = this.snapshot;
     const l10n = this.l10n;
     const { order, handling } = snapshot;
-    const loading = !order && (snapshot.condition === 'live' || snapshot.condition === 'reconnecting') && snapshot.resources.order.state !== 'stopped';
+    const loading = !order && this.awaiting('order');
     return html`
-      ${this.hideBanner ? nothing : renderBanner(snapshot, l10n, ['order', 'handling'])}
+      ${this.banner(['order', 'handling'])}
       <section class="card" part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="title" part="title">${l10n.msg('order.title')}</h2>
-        ${order ? this.renderOrder(order, l10n) : loading ? this.renderSkeleton(l10n) : nothing}
+        ${order ? this.renderOrder(order, l10n) : loading ? this.skeleton(l10n.msg('status.loading'), ['short', 'shorter', 'tall']) : nothing}
         ${handling ? renderHandling(handling, order?.fulfillmentType, l10n) : nothing}
       </section>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -125,15 +124,6 @@ export class OrderStatusElement extends TrackedElement {
       ${sentence === notice ? nothing : html`<p class="sentence" part="sentence" data-state=${order.workflowState}>${sentence}</p>`}
       ${progress.kind === 'canceled' ? nothing : renderStepper(progress, l10n)}
     `;
-  }
-
-  private renderSkeleton(l10n: Localizer): TemplateResult {
-    return html`<div class="loading" part="loading">
-      <span class="visually-hidden">${l10n.msg('status.loading')}</span>
-      <span class="skeleton short"></span>
-      <span class="skeleton shorter"></span>
-      <span class="skeleton tall"></span>
-    </div>`;
   }
 }
 

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RESOURCES } from '../../tracking/snapshot.js';
-import { renderBanner } from '../shared/banner.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
 import { orderTrackerStyles } from './order-tracker.styles.js';
@@ -80,7 +79,7 @@ export class OrderTrackerElement extends TrackedElement {
 
   protected override render(): TemplateResult {
     const snapshot = this.snapshot;
-    const banner = this.hideBanner ? nothing : renderBanner(snapshot, this.l10n, RESOURCES);
+    const banner = this.banner(RESOURCES);
     // Without an order-id the parts would each complain; one message is enough.
     if (snapshot.condition === 'misconfigured') return html`${banner}`;
     const { order, handling } = snapshot;

@@ -3,12 +3,15 @@
  * resolved locale and time zone, with the retailer's `messages` overrides), and can leave the connection
  * banner to a surrounding `<order-tracker>`.
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { OrderResource } from '../../api/types.js';
 import type { Messages } from '../../i18n/messages-en.js';
 import { Localizer } from '../../i18n/localizer.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { OrderElement } from '../order-element.js';
+import { renderBanner } from './banner.js';
 
 export abstract class TrackedElement extends OrderElement {
   /**
@@ -40,5 +43,24 @@ export abstract class TrackedElement extends OrderElement {
     const localizer = new Localizer({ locale, timeZone: this.timeZone, overrides: this.messages });
     this.localizerCache = { key, messages: this.messages, localizer };
     return localizer;
+  }
+
+  /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */
+  protected banner(resources: readonly OrderResource[]): TemplateResult | typeof nothing {
+    return this.hideBanner ? nothing : renderBanner(this.snapshot, this.l10n, resources);
+  }
+
+  /** True while a resource's first answer is still on its way (not stopped, not offline or failed). */
+  protected awaiting(resource: OrderResource): boolean {
+    const { condition, resources } = this.snapshot;
+    return (condition === 'live' || condition === 'reconnecting') && resources[resource].state !== 'stopped';
+  }
+
+  /** Grey placeholder bars (`short`, `shorter`, `tall`) while the first answer loads, with a spoken label. */
+  protected skeleton(label: string, shapes: readonly string[]): TemplateResult {
+    return html`<div class="loading" part="loading">
+      <span class="visually-hidden">${label}</span>
+      ${shapes.map((shape) => html`<span class="skeleton ${shape}"></span>`)}
+    </div>`;
   }
 }

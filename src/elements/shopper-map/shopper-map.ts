@@ -4,7 +4,6 @@ import { property } from 'lit/decorators.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { addressText } from '../order-status/handling-details.js';
-import { renderBanner } from '../shared/banner.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { haversineMeters } from './distance.js';
@@ -111,7 +110,7 @@ export class ShopperMapElement extends TrackedElement {
     const description = this.textAlternative(snapshot, l10n);
     return html`
       <section class="card" part="base">
-        ${this.hideBanner ? nothing : renderBanner(snapshot, l10n, ['order', 'handling', 'location'])}
+        ${this.banner(['order', 'handling', 'location'])}
         ${this.mapShown
           ? this.leaflet.render({
               initial: () => this.renderPlaceholder(l10n.msg('map.loading'), snapshot, l10n),
