@@ -61,6 +61,10 @@ export function formatNumber(ctx: FormatContext, value: number, options: Intl.Nu
   return numberFormat(ctx.locale, options).format(value);
 }
 
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  return cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+}
+
 /** Days since the epoch of the calendar date the instant falls on in the context's time zone. */
 function calendarDay(ctx: FormatContext, date: Date): number {
   const parts = dateFormat({ locale: 'en-US', timeZone: ctx.timeZone }, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
@@ -79,8 +83,7 @@ export function formatDay(ctx: FormatContext, value: Instant, now: Instant = Dat
   if (!date || !today) return '';
   const offset = calendarDay(ctx, date) - calendarDay(ctx, today);
   if (Math.abs(offset) <= 1) {
-    const relative = cached(`r|${ctx.locale}`, () => new Intl.RelativeTimeFormat(ctx.locale, { numeric: 'auto' }));
-    return capitalize(relative.format(offset, 'day'), ctx.locale);
+    return capitalize(relativeFormat(ctx.locale).format(offset, 'day'), ctx.locale);
   }
   return dateFormat(ctx, { weekday: 'short', month: 'short', day: 'numeric' }).format(date);
 }
@@ -128,7 +131,7 @@ export function formatRelative(ctx: FormatContext, value: Instant, now: Instant 
   const reference = toDate(now);
   if (!date || !reference) return '';
   const seconds = Math.round((date.getTime() - reference.getTime()) / 1000);
-  const relative = cached(`r|${ctx.locale}`, () => new Intl.RelativeTimeFormat(ctx.locale, { numeric: 'auto' }));
+  const relative = relativeFormat(ctx.locale);
   const abs = Math.abs(seconds);
   if (abs < 45) return relative.format(0, 'second');
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
@@ -179,12 +182,13 @@ function regionOf(locale: string): string | undefined {
 
 /** A distance in the locale's road units: "450 m", "1.2 km", "500 ft", "0.7 mi". */
 export function formatDistance(ctx: FormatContext, meters: number): string {
+  // Below 1000 of the small unit, whole tens of it; above, the large unit to one decimal.
+  const [small, smallMeters, large, largeMeters] = MILES.has(regionOf(ctx.locale) ?? '')
+    ? ['foot', 0.3048, 'mile', 1609.344]
+    : ['meter', 1, 'kilometer', 1000];
   const distance = Math.max(0, meters);
-  if (MILES.has(regionOf(ctx.locale) ?? '')) {
-    const feet = distance / 0.3048;
-    if (feet < 1000) return formatNumber(ctx, Math.max(10, Math.round(feet / 10) * 10), { style: 'unit', unit: 'foot', maximumFractionDigits: 0 });
-    return formatNumber(ctx, distance / 1609.344, { style: 'unit', unit: 'mile', maximumFractionDigits: 1 });
-  }
-  if (distance < 1000) return formatNumber(ctx, Math.max(10, Math.round(distance / 10) * 10), { style: 'unit', unit: 'meter', maximumFractionDigits: 0 });
-  return formatNumber(ctx, distance / 1000, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+  const near = distance / smallMeters;
+  return near < 1000
+    ? formatNumber(ctx, Math.max(10, Math.round(near / 10) * 10), { style: 'unit', unit: small, maximumFractionDigits: 0 })
+    : formatNumber(ctx, distance / largeMeters, { style: 'unit', unit: large, maximumFractionDigits: 1 });
 }

@@ -29,19 +29,15 @@ const DELIVERY: PhaseSteps = {
   done: 'delivered',
 };
 
-/** Which step each phase belongs to, per fulfillment type (other types read as delivery). */
+/**
+ * Which step each phase belongs to, per fulfillment type (other types read as delivery). Only the phases of
+ * the type's own sequence are ever looked up, so the other types list just where they differ from delivery.
+ */
 const STEP_OF_PHASE: Readonly<Record<string, PhaseSteps>> = {
   delivery: DELIVERY,
-  pickup: {
-    placed: 'placed',
-    shopping: 'shopping',
-    reviewing_replacements: 'shopping',
-    checking_out: 'checking_out',
-    ready: 'ready_for_pickup',
-    done: 'picked_up',
-  },
-  // The retailer packs the order: no shopping, a driver collects it.
-  last_mile_delivery: { placed: 'placed', ready: 'at_store', on_the_way: 'on_the_way', done: 'delivered' },
+  pickup: { ...DELIVERY, ready: 'ready_for_pickup', done: 'picked_up' },
+  // The retailer packs the order (no shopping phases in its sequence); a driver collects it.
+  last_mile_delivery: { ...DELIVERY, ready: 'at_store' },
 };
 
 function stepTable(type: FulfillmentType): PhaseSteps {
