@@ -106,21 +106,27 @@ export class ShopperMapElement extends TrackedElement {
   protected override render(): TemplateResult {
     const snapshot = this.snapshot;
     const l10n = this.l10n;
-    const notShared = !snapshot.locationShared && snapshot.order?.workflowState === 'delivering';
-    const description = this.textAlternative(snapshot, l10n);
+    const { order, handling } = snapshot;
+    const delivered = order?.workflowState === 'delivered';
+    const address = handling ? addressText(handling.address) : '';
+    // "Delivering to …" / "Delivered to …": the placeholder's lead, and the end of the text alternative.
+    const lead = address ? l10n.msg(delivered ? 'map.deliveredTo' : 'map.deliveringTo', { address }) : undefined;
+    const placeholder = (status?: string) => this.renderPlaceholder(status ?? (delivered ? undefined : l10n.msg('map.beforeDelivery')), lead);
+    const loading = () => placeholder(l10n.msg('map.loading'));
+    const notShared = !snapshot.locationShared && order?.workflowState === 'delivering';
     return html`
       <section class="card" part="base">
         ${this.banner(['order', 'handling', 'location'])}
         ${this.mapShown
           ? this.leaflet.render({
-              initial: () => this.renderPlaceholder(l10n.msg('map.loading'), snapshot, l10n),
-              pending: () => this.renderPlaceholder(l10n.msg('map.loading'), snapshot, l10n),
+              initial: loading,
+              pending: loading,
               complete: () =>
                 html`<div class="map" part="map" role="region" aria-label=${l10n.msg('map.label')} aria-describedby="map-description"></div>`,
-              error: () => this.renderPlaceholder(l10n.msg('map.error'), snapshot, l10n),
+              error: () => placeholder(l10n.msg('map.error')),
             })
-          : this.renderPlaceholder(undefined, snapshot, l10n)}
-        <p id="map-description" class="visually-hidden" data-text-alternative>${description}</p>
+          : placeholder()}
+        <p id="map-description" class="visually-hidden" data-text-alternative>${this.textAlternative(snapshot, l10n, lead)}</p>
         ${notShared ? html`<p class="notice" part="notice">${l10n.msg('map.notShared')}</p>` : nothing}
       </section>
     `;
@@ -147,12 +153,7 @@ export class ShopperMapElement extends TrackedElement {
     });
   }
 
-  private renderPlaceholder(status: string | undefined, snapshot: OrderSnapshot, l10n: Localizer): TemplateResult {
-    const { order, handling } = snapshot;
-    const delivered = order?.workflowState === 'delivered';
-    const address = handling ? addressText(handling.address) : undefined;
-    const lead = address ? l10n.msg(delivered ? 'map.deliveredTo' : 'map.deliveringTo', { address }) : undefined;
-    const detail = status ?? (delivered ? undefined : l10n.msg('map.beforeDelivery'));
+  private renderPlaceholder(detail: string | undefined, lead: string | undefined): TemplateResult {
     return html`<div class="placeholder" part="placeholder">
       ${icons.pin()}
       <div>
@@ -163,9 +164,8 @@ export class ShopperMapElement extends TrackedElement {
   }
 
   /** What a screen reader hears for the map; kept current with every position. */
-  private textAlternative(snapshot: OrderSnapshot, l10n: Localizer): string {
+  private textAlternative(snapshot: OrderSnapshot, l10n: Localizer, lead: string | undefined): string {
     const { order, handling, location, locationShared } = snapshot;
-    const address = handling ? addressText(handling.address) : undefined;
     const sentences: string[] = [];
     if (order?.workflowState === 'delivering') {
       if (!locationShared) sentences.push(l10n.msg('map.notShared'));
@@ -174,7 +174,7 @@ export class ShopperMapElement extends TrackedElement {
         sentences.push(meters < ARRIVING_METERS ? l10n.msg('map.nearby') : l10n.msg('map.distance', { distance: l10n.distance(meters) }));
       } else sentences.push(l10n.msg('map.waiting'));
     }
-    if (address) sentences.push(l10n.msg(order?.workflowState === 'delivered' ? 'map.deliveredTo' : 'map.deliveringTo', { address }));
+    if (lead) sentences.push(lead);
     return sentences.join(' ');
   }
 }
