@@ -6,7 +6,11 @@
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import type { Coordinates } from '../../api/types.js';
 import { leafletCss } from './leaflet-css.js';
+import { glide, prefersReducedMotion } from './glide.js';
 import { destinationPin, mapCss, shopperBadge } from './map-markers.js';
+
+/** Long enough to read as movement, short enough to arrive well before the next poll. */
+const GLIDE_MS = 1200;
 
 export interface MapLabels {
   destination: string;
@@ -61,6 +65,7 @@ export class LeafletMapView {
   private tileKey = '';
   private destination: L.Marker | undefined;
   private shopper: L.Marker | undefined;
+  private stopGlide: () => void = () => {};
   private points: MapPoints = {};
   /** Once the customer drags or zooms, updates stop re-fitting the view. */
   private userMoved = false;
@@ -110,9 +115,15 @@ export class LeafletMapView {
     this.destination = this.place(this.destination, points.destination, () =>
       L.divIcon({ html: destinationPin(this.labels.destination), className: 'map-marker', iconSize: [32, 40], iconAnchor: [16, 40] }),
     );
-    this.shopper = this.place(this.shopper, points.shopper ?? undefined, () =>
-      L.divIcon({ html: shopperBadge(this.labels.shopper), className: 'map-marker', iconSize: [36, 36], iconAnchor: [18, 18] }),
-    );
+    this.stopGlide();
+    const moving = this.shopper && points.shopper ? this.shopper : undefined;
+    if (moving && points.shopper) {
+      this.stopGlide = glide(moving, toLatLng(points.shopper), { durationMs: GLIDE_MS, reducedMotion: prefersReducedMotion() });
+    } else {
+      this.shopper = this.place(this.shopper, points.shopper ?? undefined, () =>
+        L.divIcon({ html: shopperBadge(this.labels.shopper), className: 'map-marker', iconSize: [36, 36], iconAnchor: [18, 18] }),
+      );
+    }
     this.fit();
   }
 
@@ -122,6 +133,7 @@ export class LeafletMapView {
   }
 
   remove(): void {
+    this.stopGlide();
     this.canvas.remove();
     // Leaflet 1.9 finishes a zoom animation on a timer and fails if the map is gone by then: let it finish.
     if (this.animatingZoom) this.map.once('zoomend', () => setTimeout(() => this.map.remove()));
