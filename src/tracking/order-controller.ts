@@ -38,6 +38,8 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   private trackedKey: string | undefined;
   private connected = false;
   private reportedMisconfiguration = false;
+  /** The token settings the tracker was last given, to notice when the page changes them. */
+  private tokens: Pick<OrderSource, 'token' | 'tokenUrl' | 'tokenProvider'> = {};
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement & OrderSource,
@@ -59,11 +61,18 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     this.letGo();
   }
 
-  /** Picks up a changed order-id or api-base before the element renders. */
+  /** Picks up a changed order-id or api-base (another order), or new token settings, before the element renders. */
   hostUpdate(): void {
-    if (this.connected && this.keyOf() !== this.trackedKey) {
+    if (!this.connected) return;
+    if (this.keyOf() !== this.trackedKey) {
       this.letGo();
       this.follow();
+      return;
+    }
+    const { token, tokenUrl, tokenProvider } = this.host;
+    if (this.tracker && (token !== this.tokens.token || tokenUrl !== this.tokens.tokenUrl || tokenProvider !== this.tokens.tokenProvider)) {
+      this.tokens = { token, tokenUrl, tokenProvider };
+      this.tracker.useTokens(this.tokenOptions());
     }
   }
 
@@ -107,13 +116,15 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
       orderId,
       pollIntervalSeconds: Number.isFinite(host.pollInterval) ? Math.max(1, host.pollInterval) : 15,
       acceptLanguage: host.acceptLanguage,
-      tokens: {
-        token: host.token ?? undefined,
-        tokenUrl: host.tokenUrl ?? undefined,
-        tokenProvider: host.tokenProvider ?? undefined,
-      },
+      tokens: this.tokenOptions(),
     });
+    this.tokens = { token: host.token, tokenUrl: host.tokenUrl, tokenProvider: host.tokenProvider };
     this.tracker.subscribe(this);
+  }
+
+  private tokenOptions() {
+    const { token, tokenUrl, tokenProvider } = this.host;
+    return { token: token ?? undefined, tokenUrl: tokenUrl ?? undefined, tokenProvider: tokenProvider ?? undefined };
   }
 
   private letGo(): void {

@@ -57,8 +57,8 @@ const FOLLOWING: Activity = { kind: 'off' };
 export class OrderTracker {
   private snapshot: OrderSnapshot;
   private readonly subscribers = new Set<TrackerSubscriber>();
-  private readonly pollers: Record<OrderResource, Poller<unknown>>;
-  private readonly tokens: TokenSource;
+  private pollers: Record<OrderResource, Poller<unknown>>;
+  private tokens: TokenSource;
   /** Token generation each failed request used, so concurrent 401s share one refresh. */
   private readonly tokenGenerationOf = new WeakMap<ApiError, number>();
   private fatal: TrackerCondition | undefined;
@@ -70,10 +70,19 @@ export class OrderTracker {
 
   constructor(private readonly config: TrackerConfig) {
     this.snapshot = emptySnapshot(config.orderId);
-    this.tokens = new TokenSource({ ...config.tokens, fetch: config.fetch, clock: config.env.clock });
+    this.tokens = this.tokenSource(config.tokens);
+    this.pollers = this.createPollers();
+  }
+
+  private tokenSource(tokens: TrackerConfig['tokens']): TokenSource {
+    return new TokenSource({ ...tokens, fetch: this.config.fetch, clock: this.config.env.clock });
+  }
+
+  /** One Poller per endpoint; made anew when the customer signs in again after "sign in again". */
+  private createPollers(): Record<OrderResource, Poller<unknown>> {
     const poller = <T>(resource: OrderResource, read: (client: ConnectClient, signal: AbortSignal) => Promise<T>, onData: (data: T) => void) =>
       new Poller<T>({
-        env: config.env,
+        env: this.config.env,
         minRefreshGapMs: MIN_REFRESH_GAP_MS,
         read: (signal) => this.call((client) => read(client, signal)),
         onData: (data) => {
@@ -83,8 +92,8 @@ export class OrderTracker {
         },
         onError: (error) => this.failed(resource, error),
       }) as Poller<unknown>;
-    const id = config.orderId;
-    this.pollers = {
+    const id = this.config.orderId;
+    return {
       order: poller('order', (c, signal) => c.getOrder(id, { signal }), (order) => this.receivedOrder(order)),
       items: poller('items', (c, signal) => c.getItems(id, { signal }), (items) => this.receivedItems(items)),
       handling: poller('handling', (c, signal) => c.getHandling(id, { signal }), (handling) =>
@@ -92,6 +101,19 @@ export class OrderTracker {
       ),
       location: poller('location', (c, signal) => c.getLocation(id, { signal }), (location) => this.receivedLocation(location)),
     };
+  }
+
+  /**
+   * New token settings from the page (the customer signed in again, a fresh server-rendered token). A tracker
+   * that had given up for want of a token starts over with them; others just use them from the next call.
+   */
+  useTokens(tokens: TrackerConfig['tokens']): void {
+    this.tokens = this.tokenSource(tokens);
+    if (this.fatal !== 'auth' || !this.tokens.configured) return;
+    this.fatal = undefined;
+    this.pollers = this.createPollers();
+    this.environmentChanged();
+    this.applyPolicy(this.snapshot.order);
   }
 
   get current(): OrderSnapshot {

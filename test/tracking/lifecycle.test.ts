@@ -178,4 +178,26 @@ describe('sharing and stopping', () => {
     expect(log.count('order', from + 1)).to.be.greaterThan(0);
     expect(log.count('items', from + 1)).to.be.greaterThan(0);
   });
+
+  it('after "sign in again", a new token on the element starts the order over', async () => {
+    const order = sandbox.createOrder({ fulfillmentType: 'delivery' });
+    sandbox.forceState(order.id, 'picking');
+    const errors: string[] = [];
+    const el = await fixture<HTMLElement & { token?: string | null }>(html`
+      <order-status order-id=${order.id} api-base=${API} token="expired-token" poll-interval=${INTERVAL_S}
+        @order-error=${(e: CustomEvent) => errors.push(e.detail.kind)}></order-status>
+    `);
+    await env.clock.advance(0);
+    expect(errors).to.include('auth');
+    expect(el.shadowRoot?.textContent).to.contain('sign in again');
+    const from = env.clock.now();
+    await env.clock.advance(60_000);
+    expect(log.requests.filter((r) => r.at > from)).to.have.length(0);
+    el.token = sandbox.userToken(order.userId).access_token;
+    await env.clock.advance(0);
+    expect(log.count('order', from + 1)).to.equal(1);
+    await env.clock.advance(3 * INTERVAL);
+    expect(el.shadowRoot?.textContent).not.to.contain('sign in again');
+    expect(log.count('items', from + 1)).to.be.at.least(3);
+  });
 });
