@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OrderResource } from '../../api/types.js';
 import type { Messages } from '../../i18n/messages-en.js';
+import { loadCatalogues, needsCatalogues } from '../../i18n/catalogues.js';
 import { Localizer } from '../../i18n/localizer.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
@@ -42,6 +43,17 @@ export abstract class TrackedElement extends OrderElement {
     if (cache && cache.key === key && cache.messages === this.messages) return cache.localizer;
     const localizer = new Localizer({ locale, timeZone: this.timeZone, overrides: this.messages });
     this.localizerCache = { key, messages: this.messages, localizer };
+    if (needsCatalogues(locale)) {
+      // Speak English for the moment it takes to fetch the language, then re-render in it.
+      loadCatalogues(locale).then(
+        () => {
+          this.localizerCache = undefined;
+          this.requestUpdate();
+        },
+        // The language could not be fetched (offline?): English stays, and the next render tries again.
+        () => {},
+      );
+    }
     return localizer;
   }
 
