@@ -72,6 +72,7 @@ function mountWidget() {
   tracker.setAttribute('token', demo.userToken);
   // The demo polls briskly so each sandbox step shows within a second or two.
   tracker.setAttribute('poll-interval', '2');
+  tracker.setAttribute('locale', $('locale').value);
   host.append(tracker);
   $('widget-hint').textContent = 'This is what the customer sees. Use the controls to move the order along.';
 }
@@ -193,6 +194,8 @@ wire('autoplay', autoplay);
 wire('reschedule', () => callback('rescheduled'));
 wire('cancel', () => callback('canceled'));
 $('fulfillment-type').addEventListener('change', () => $('new-order').click());
+// The widget switches language at once; the catalogue is fetched the first time it is needed.
+$('locale').addEventListener('change', () => $('widget').querySelector('order-tracker')?.setAttribute('locale', $('locale').value));
 
 // What the widget tells the page, as a retailer's analytics would see it.
 for (const type of ['order-state-change', 'order-items-change', 'order-error', 'replacement-decision']) {
