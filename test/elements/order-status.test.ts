@@ -92,6 +92,19 @@ describe('<order-status>', () => {
     ]);
   });
 
+  it('after delivery, sums up what came of the shopping list', async () => {
+    const item = (id: string, status: string) => ({ id, status, item: { name: id, quantity: '1', cost_unit: 'EACH' } });
+    const order = newOrder({
+      workflow_state: 'delivered',
+      items: [item('a', 'found'), item('b', 'found'), item('c', 'replaced'), item('d', 'to_refund')],
+    });
+    const root = await loaded(await mount(order));
+    const summary = await until(() => root.querySelector('[part~="summary"]'), 'the summary');
+    expect(text(summary)).to.equal('4 items · Found 2 · Replaced 1 · Refunded 1');
+    const shopping = await loaded(await mount(newOrder({ workflow_state: 'picking', items: [item('a', 'found')] })));
+    expect(shopping.querySelector('[part~="summary"]'), 'no summary before delivery').to.equal(null);
+  });
+
   it('shows a canceled order as a notice without a stepper', async () => {
     const root = await loaded(await mount(newOrder({ workflow_state: 'canceled' })));
     expect(root.querySelector('.notice')?.getAttribute('data-kind')).to.equal('canceled');

@@ -20,6 +20,9 @@ export const orderStatusStyles = [
 .sentence {
   font-size: 1.1em;
 }
+.summary {
+  color: var(--_muted);
+}
 .notice {
   display: flex;
   gap: 0.5em;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Order } from '../../api/types.js';
+import type { LineItem, Order } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
+import { countItems } from '../../tracking/snapshot.js';
 import { stateIndex } from '../../workflow/states.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
@@ -34,6 +35,7 @@ import { renderStepper, stateSentence } from './stepper.js';
  * @csspart title - The heading.
  * @csspart facts - The type / placed / window list.
  * @csspart sentence - The sentence for the current state.
+ * @csspart summary - After delivery: how many items were found, replaced and refunded.
  * @csspart notice - The canceled / rescheduled / in-progress notice.
  * @csspart stepper - The ordered list of steps.
  * @csspart step - Each step; also `step-complete`, `step-current` or `step-upcoming`.
@@ -98,6 +100,12 @@ export class OrderStatusElement extends TrackedElement {
     `;
   }
 
+  private renderSummary(l10n: Localizer): TemplateResult | typeof nothing {
+    const items = this.snapshot.items;
+    if (!items || items.length === 0) return nothing;
+    return html`<p class="summary" part="summary">${summaryOf(items, l10n)}</p>`;
+  }
+
   private renderOrder(order: Order, l10n: Localizer): TemplateResult {
     const type = order.fulfillmentType;
     const progress = progressOf(type, order.workflowState, this.lastKnownState);
@@ -122,9 +130,24 @@ export class OrderStatusElement extends TrackedElement {
           </p>`
         : nothing}
       ${sentence === notice ? nothing : html`<p class="sentence" part="sentence" data-state=${order.workflowState}>${sentence}</p>`}
+      ${order.workflowState === 'delivered' ? this.renderSummary(l10n) : nothing}
       ${progress.kind === 'canceled' ? nothing : renderStepper(progress, l10n)}
     `;
   }
+}
+
+/** After delivery: what came of the shopping list, in the item lists' own words ("6 items · Found 4 · Replaced 1"). */
+function summaryOf(items: readonly LineItem[], l10n: Localizer): string {
+  const counts = countItems(items);
+  const parts = [l10n.msg('items.count', { count: counts.total })];
+  for (const [key, count] of [
+    ['items.list.found', counts.found],
+    ['items.list.replaced', counts.replaced],
+    ['items.list.refunded', counts.refunded],
+  ] as const) {
+    if (count > 0) parts.push(`${l10n.msg(key)} ${l10n.number(count)}`);
+  }
+  return parts.join(' · ');
 }
 
 declare global {
