@@ -86,6 +86,28 @@ describe('<shopper-map>', () => {
     expect(description(root)).to.equal('Delivered to 501 Belt Line Rd, Collinsville, IL 62234');
   });
 
+  it('follows the shopper without fighting a customer who zoomed the map', async () => {
+    const order = newOrder({ workflow_state: 'delivering', location: NEARBY });
+    const el = await mount(order, { pollInterval: 1 });
+    const root = shadow(el);
+    await until(() => markers(root).length === 2, 'two markers');
+    (root.querySelector('.leaflet-control-zoom-in') as HTMLElement).click();
+    // Leaflet marks its panes while the zoom animates: wait for the mark to come and go.
+    const zooming = () => root.querySelector('.leaflet-zoom-anim') !== null;
+    await until(zooming, 'the zoom started');
+    await until(() => !zooming(), 'the zoom ended');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const pinBefore = root.querySelector('.map-pin')!.getBoundingClientRect();
+    // The shopper drives on, well east: a view that re-fitted would move the pin on screen.
+    order.location = { latitude: DESTINATION.latitude + 0.005, longitude: DESTINATION.longitude + 0.03 };
+    // A re-fit would happen in the same render that brings the new distance.
+    await until(() => /^Your shopper is 2\.\d km away/.test(description(root)), 'the new position arrived');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const pinAfter = root.querySelector('.map-pin')!.getBoundingClientRect();
+    expect(Math.abs(pinAfter.left - pinBefore.left)).to.be.below(1);
+    expect(Math.abs(pinAfter.top - pinBefore.top)).to.be.below(1);
+  });
+
   it('shows no shopper marker while delivering until a position is known', async () => {
     const order = newOrder({ workflow_state: 'delivering', location: null });
     const root = shadow(await mount(order));
