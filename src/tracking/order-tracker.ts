@@ -59,6 +59,10 @@ export class OrderTracker {
   private readonly subscribers = new Set<TrackerSubscriber>();
   private pollers: Record<OrderResource, Poller<unknown>>;
   private tokens: TokenSource;
+  private tokenOptions: TrackerConfig['tokens'];
+  /** Whether the page was visible and online at the last look, to notice a return. */
+  private wasActive = true;
+  private lastSignInRetryAt = -Infinity;
   /** Token generation each failed request used, so concurrent 401s share one refresh. */
   private readonly tokenGenerationOf = new WeakMap<ApiError, number>();
   private fatal: TrackerCondition | undefined;
@@ -70,6 +74,7 @@ export class OrderTracker {
 
   constructor(private readonly config: TrackerConfig) {
     this.snapshot = emptySnapshot(config.orderId);
+    this.tokenOptions = config.tokens;
     this.tokens = this.tokenSource(config.tokens);
     this.pollers = this.createPollers();
   }
@@ -108,6 +113,7 @@ export class OrderTracker {
    * that had given up for want of a token starts over with them; others just use them from the next call.
    */
   useTokens(tokens: TrackerConfig['tokens']): void {
+    this.tokenOptions = tokens;
     this.tokens = this.tokenSource(tokens);
     if (this.fatal !== 'auth' || !this.tokens.configured) return;
     this.fatal = undefined;
@@ -234,12 +240,27 @@ export class OrderTracker {
   private environmentChanged(): void {
     const { visibility, connectivity } = this.config.env;
     const active = visibility.isVisible() && connectivity.isOnline();
+    const returned = active && !this.wasActive;
+    this.wasActive = active;
+    if (returned && this.fatal === 'auth' && this.mayRetrySignIn()) {
+      // The customer may have signed in again elsewhere meanwhile: ask the token URL (or provider) once more.
+      this.useTokens(this.tokenOptions);
+      return;
+    }
     this.tabs?.visibilityChanged(visibility.isVisible());
     for (const resource of RESOURCES) {
       if (active) this.pollers[resource].resume();
       else this.pollers[resource].pause();
     }
     this.update(undefined, {});
+  }
+
+  /** Only a source that can give a new token is worth asking again, and not more often than a refresh. */
+  private mayRetrySignIn(): boolean {
+    const now = this.config.env.clock.now();
+    if (!(this.tokenOptions.tokenUrl || this.tokenOptions.tokenProvider) || now - this.lastSignInRetryAt < MIN_REFRESH_GAP_MS) return false;
+    this.lastSignInRetryAt = now;
+    return true;
   }
 
   /** Runs one API call with the current token; a 401 is retried once with a fresh token (for writes). */

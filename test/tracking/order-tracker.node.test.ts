@@ -166,6 +166,37 @@ describe('OrderTracker', () => {
     assert.equal(log.requests.length, 0);
   });
 
+  it('after "sign in again", coming back to the page asks the token provider once more', async () => {
+    connect.acceptedTokens = new Set();
+    let asked = 0;
+    const { latest } = track({ tokenProvider: async () => `token-${++asked}` });
+    await env.clock.advance(0);
+    assert.equal(latest().condition, 'auth');
+    const askedBefore = asked;
+    // Signed in again in another tab; this one was in the background.
+    connect.acceptedTokens = new Set([`token-${askedBefore + 1}`]);
+    env.visibility.set(false);
+    await env.clock.advance(60_000);
+    env.visibility.set(true);
+    await env.clock.settle();
+    assert.equal(asked, askedBefore + 1);
+    assert.equal(latest().condition, 'live');
+    assert.equal(latest().order?.workflowState, 'brand_new');
+  });
+
+  it('a fixed token in "sign in again" is not retried on return: it cannot change by itself', async () => {
+    connect.acceptedTokens = new Set();
+    const { latest } = track({ token: 'stale' });
+    await env.clock.advance(0);
+    assert.equal(latest().condition, 'auth');
+    env.visibility.set(false);
+    await env.clock.advance(60_000);
+    log.clear();
+    env.visibility.set(true);
+    await env.clock.settle();
+    assert.equal(log.requests.length, 0);
+  });
+
   it('404 on the order: "not found" and everything stops', async () => {
     connect.fail('order', () => HttpResponse.json({ error: { message: 'Resource not found', code: 4000 } }, { status: 404 }));
     const { latest } = track();
