@@ -7,7 +7,7 @@
  */
 import { ApiError } from '../api/api-error.js';
 import { ConnectClient } from '../api/connect-client.js';
-import type { LineItem, Order, OrderResource, ReplacementDecision } from '../api/types.js';
+import type { Handling, LineItem, Order, OrderResource, ReplacementDecision } from '../api/types.js';
 import { TokenSource, type TokenSourceOptions } from '../auth/token-source.js';
 import { type Activity, activityFor } from '../workflow/polling-policy.js';
 import type { TrackingEnvironment } from './environment.js';
@@ -101,9 +101,7 @@ export class OrderTracker {
     return {
       order: poller('order', (c, signal) => c.getOrder(id, { signal }), (order) => this.receivedOrder(order)),
       items: poller('items', (c, signal) => c.getItems(id, { signal }), (items) => this.receivedItems(items)),
-      handling: poller('handling', (c, signal) => c.getHandling(id, { signal }), (handling) =>
-        this.update('handling', { handling: keepIfSame(this.snapshot.handling, handling) }),
-      ),
+      handling: poller('handling', (c, signal) => c.getHandling(id, { signal }), (handling) => this.receivedHandling(handling)),
       location: poller('location', (c, signal) => c.getLocation(id, { signal }), (location) => this.receivedLocation(location)),
     };
   }
@@ -224,14 +222,13 @@ export class OrderTracker {
         this.receivedItems(message.data);
         break;
       case 'handling':
-        this.update('handling', { handling: keepIfSame(this.snapshot.handling, message.data) });
+        this.receivedHandling(message.data);
         break;
       case 'location':
         this.receivedLocation(message.data);
         break;
       case 'fatal':
-        this.fatal = message.condition;
-        for (const r of RESOURCES) this.pollers[r].stop();
+        this.halt(message.condition);
         this.update(undefined, {});
         break;
     }
@@ -316,6 +313,16 @@ export class OrderTracker {
     }
   }
 
+  private receivedHandling(handling: Handling): void {
+    this.update('handling', { handling: keepIfSame(this.snapshot.handling, handling) });
+  }
+
+  /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
+  private halt(condition: TrackerCondition): void {
+    this.fatal = condition;
+    for (const r of RESOURCES) this.pollers[r].stop();
+  }
+
   private receivedLocation(location: OrderSnapshot['location']): void {
     // A position that arrives after the state moved past delivering is stale: the shopper is gone.
     if (this.snapshot.order && this.snapshot.order.workflowState !== 'delivering') return;
@@ -373,9 +380,8 @@ export class OrderTracker {
   }
 
   private giveUp(condition: TrackerCondition, resource: OrderResource, error: ApiError): void {
-    this.fatal = condition;
+    this.halt(condition);
     this.tabs?.share({ type: 'fatal', condition });
-    for (const r of RESOURCES) this.pollers[r].stop();
     this.update(resource, {}, { state: 'stopped', error });
     this.emitError(resource, error);
   }
