@@ -3,7 +3,7 @@
  * stay out of the entry bundle. Keeps one map, a destination pin and the shopper's marker in step with what
  * the element passes, and fits both in view until the customer moves the map.
  */
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import * as L from './leaflet-parts.js';
 import type { Coordinates } from '../../api/types.js';
 import { leafletCss } from './leaflet-css.js';
 import { glide, prefersReducedMotion } from './glide.js';
@@ -56,15 +56,15 @@ export function attributionHtml(text: string): string {
 const toLatLng = (point: Coordinates): L.LatLngTuple => [point.latitude, point.longitude];
 
 export class LeafletMapView {
-  private readonly map: L.Map;
+  private readonly map: L.LeafletMap;
   /** The element Leaflet owns, inside the element's map container: made per view, so a new view never
    * meets the leftovers of an old one. */
   private readonly canvas: HTMLElement;
   private animatingZoom = false;
-  private tiles: L.TileLayer | undefined;
+  private tiles: L.LeafletTileLayer | undefined;
   private tileKey = '';
-  private destination: L.Marker | undefined;
-  private shopper: L.Marker | undefined;
+  private destination: L.LeafletMarker | undefined;
+  private shopper: L.LeafletMarker | undefined;
   private stopGlide: () => void = () => {};
   private points: MapPoints = {};
   /** Once the customer drags or zooms, updates stop re-fitting the view. */
@@ -140,7 +140,7 @@ export class LeafletMapView {
     else this.map.remove();
   }
 
-  private place(marker: L.Marker | undefined, point: Coordinates | undefined, icon: () => L.DivIcon): L.Marker | undefined {
+  private place(marker: L.LeafletMarker | undefined, point: Coordinates | undefined, icon: () => L.LeafletDivIcon): L.LeafletMarker | undefined {
     if (!point) {
       marker?.remove();
       return undefined;
