@@ -5,6 +5,8 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from './scripts/minify-template-literals.mjs';
+import leafletWithoutMarkerDrag from './scripts/leaflet-without-marker-drag.mjs';
 
 const ts = () =>
   typescript({
@@ -40,7 +42,7 @@ export default [
       entryFileNames: 'order-status.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [nodeResolve({ browser: true }), ts(), minify()],
+    plugins: [leafletWithoutMarkerDrag(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
   },
   {
     input: 'src/index.ts',
@@ -50,6 +52,6 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, format: { comments: false } })],
+    plugins: [leafletWithoutMarkerDrag(), nodeResolve({ browser: true }), ts(), minifyTemplates(), terser({ ecma: 2020, format: { comments: false } })],
   },
 ];

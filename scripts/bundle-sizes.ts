@@ -8,15 +8,18 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The issue's targets are 20 KB (ES entry) and 60 KB (IIFE) gzip. Measured on 2026-11-26: 29.2 KB and 76.1 KB (the IIFE inlines the Spanish and French catalogues, 4.5 KB,
- * which the ES build fetches only for a page in those languages). The
- * IIFE carries all of Leaflet (42.8 KB gzip by itself), which leaves under 18 KB for Lit and the widget; the
- * ES entry is Lit (~6.5 KB) plus tracking, client and token code (~8.7 KB) plus elements and i18n (~13.5 KB).
- * Until the code is slimmed (or the targets revised), these budgets stop growth: they fail any change that
- * adds more than about 1 KB gzip to either file.
+ * The issue's targets are 20 KB (ES entry) and 60 KB (IIFE) gzip.
+ *
+ * The IIFE meets its target (59.8 KB on 2026-11-27) since the map imports only the Leaflet modules it uses
+ * (leaflet-parts.ts: 43.3 → 27.3 KB) and the build strips the templates' indentation: the budget is the target.
+ *
+ * The ES entry does not (28.9 KB): Lit with its task and repeat helpers is about 7.5 KB of it; the client and
+ * its parsing about 4 KB; tracking, polling, tabs and tokens about 6 KB; English text and formatting about
+ * 3.5 KB; the four elements and their styles about 8 KB. Meeting 20 KB would mean dropping features, not
+ * trimming. Its budget stops growth instead: it fails a change that adds more than about 0.6 KB gzip.
  */
 export const TARGETS = { esEntryGzip: 20 * 1024, iifeGzip: 60 * 1024 };
-export const LIMITS = { esEntryGzip: 29.9 * 1024, iifeGzip: 77 * 1024 };
+export const LIMITS = { esEntryGzip: 29.5 * 1024, iifeGzip: TARGETS.iifeGzip };
 
 export interface FileSize {
   file: string;
