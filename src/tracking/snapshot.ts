@@ -7,8 +7,11 @@ import type { ApiError } from '../api/api-error.js';
 import type { Handling, LineItem, Order, OrderResource, ShopperLocation } from '../api/types.js';
 
 export interface ResourceStatus {
-  /** `idle` before the first read; `stopped` after a final answer (404, 403, 400) ended its reads. */
-  state: 'idle' | 'loading' | 'ready' | 'retrying' | 'stopped';
+  /**
+   * `idle` until the first answer (the first read may be on its way: elements show it as loading);
+   * `stopped` after a final answer (404, 403, 400) ended its reads.
+   */
+  state: 'idle' | 'ready' | 'retrying' | 'stopped';
   /** The last failure, kept until a read succeeds. */
   error?: ApiError;
 }
