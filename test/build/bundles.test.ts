@@ -41,6 +41,54 @@ function addScript(page: FramePage, attributes: Record<string, string>): Promise
   });
 }
 
+/**
+ * Connect for a page in a frame, answered by the frame's own fetch: an order on its way, no items, the address
+ * and the shopper's position. Enough for a built <shopper-map> to load its map.
+ */
+function serveDeliveringOrder(page: FramePage): void {
+  const answers: Record<string, unknown> = {
+    '': {
+      id: 'o-1',
+      creation_date: '2026-11-27T15:00:00Z',
+      workflow_state: 'delivering',
+      fulfillment_type: 'delivery',
+      fulfillment_details: { window_starts_at: '2026-11-27T16:00:00Z', window_ends_at: '2026-11-27T18:00:00Z' },
+    },
+    '/handling': {
+      address: { address_line_1: '501 Belt Line Rd', locality: 'Collinsville', administrative_area: 'IL', postal_code: '62234', country_code: 'US' },
+      coordinates: { latitude: 38.6924568, longitude: -89.9785745 },
+      instructions: '',
+    },
+    '/items': { line_items: [] },
+    '/location': { coordinates: { latitude: 38.7, longitude: -89.99 } },
+  };
+  page.win.fetch = async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const answer = answers[url.pathname.replace('/v2/post_checkout/orders/o-1', '')];
+    return new Response(JSON.stringify(answer ?? { error: { message: 'Not here', code: 9999 } }), {
+      status: answer ? 200 : 404,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+}
+
+async function mapMarkers(page: FramePage): Promise<number> {
+  const map = page.win.document.createElement('shopper-map');
+  for (const [name, value] of Object.entries({ 'order-id': 'o-1', 'api-base': 'https://connect.test', token: 't', 'tile-url': '' })) {
+    map.setAttribute(name, value);
+  }
+  map.style.cssText = 'display:block;width:400px;height:300px';
+  page.win.document.body.append(map);
+  const started = performance.now();
+  for (;;) {
+    const root = map.shadowRoot;
+    const markers = root?.querySelectorAll('.leaflet-container .leaflet-marker-icon').length ?? 0;
+    if (markers === 2 && root?.querySelector('.leaflet-control-zoom-in')) return markers;
+    if (performance.now() - started > 6000) throw new Error(`the map did not show both markers and its zoom buttons (markers: ${markers}): ${root?.textContent ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 describe('the builds', () => {
   it('dist/order-status.iife.js: one classic script defines every element; a second copy only warns', async () => {
     const page = await blankPage();
@@ -60,6 +108,24 @@ describe('the builds', () => {
     await addScript(page, { type: 'module', src: '/dist/order-status.js?again' });
     expect(page.errors).to.deep.equal([]);
     expect(page.warnings.some((w) => w.includes('already defined'))).to.equal(true);
+    page.remove();
+  });
+
+  it('dist/order-status.js: a <shopper-map> loads its map chunk and shows the address and the shopper', async () => {
+    const page = await blankPage();
+    serveDeliveringOrder(page);
+    await addScript(page, { type: 'module', src: '/dist/order-status.js' });
+    expect(await mapMarkers(page)).to.equal(2);
+    expect(page.errors).to.deep.equal([]);
+    page.remove();
+  });
+
+  it('dist/order-status.iife.js: the map is inlined and shows the address and the shopper', async () => {
+    const page = await blankPage();
+    serveDeliveringOrder(page);
+    await addScript(page, { src: '/dist/order-status.iife.js' });
+    expect(await mapMarkers(page)).to.equal(2);
+    expect(page.errors).to.deep.equal([]);
     page.remove();
   });
 
