@@ -1,21 +1,17 @@
 /**
  * The part of Leaflet 1.9's leaflet.css this map uses (panes, tiles, zoom animation, controls, zoom buttons,
  * attribution, markers), as a string: the CSS must live inside the shadow root, and a TS module keeps the
- * build free of CSS plugins. Image-based parts (default marker icons, the layers control) are left out: the
- * markers are inline SVG divIcons.
+ * build free of CSS plugins. The rules for parts leaflet-parts.ts leaves out (box zoom, vector layers, image
+ * overlays, marker shadows, the layers control) are left out too: the markers are inline SVG divIcons.
  */
 export const leafletCss = `
-.leaflet-pane,.leaflet-tile,.leaflet-marker-icon,.leaflet-marker-shadow,.leaflet-tile-container,
-.leaflet-pane>svg,.leaflet-pane>canvas,.leaflet-zoom-box,.leaflet-image-layer,.leaflet-layer{position:absolute;left:0;top:0}
+.leaflet-pane,.leaflet-tile,.leaflet-marker-icon,.leaflet-tile-container,.leaflet-layer{position:absolute;left:0;top:0}
 .leaflet-container{overflow:hidden;-webkit-tap-highlight-color:transparent;background:#ddd;outline-offset:1px;
 font-family:"Helvetica Neue",Arial,Helvetica,sans-serif;font-size:12px;font-size:.75rem;line-height:1.5}
-.leaflet-tile,.leaflet-marker-icon,.leaflet-marker-shadow{-webkit-user-select:none;user-select:none;-webkit-user-drag:none}
+.leaflet-tile,.leaflet-marker-icon{-webkit-user-select:none;user-select:none;-webkit-user-drag:none}
 .leaflet-tile::selection{background:transparent}
-.leaflet-marker-icon,.leaflet-marker-shadow{display:block}
-.leaflet-container .leaflet-overlay-pane svg{max-width:none!important;max-height:none!important}
-.leaflet-container .leaflet-marker-pane img,.leaflet-container .leaflet-shadow-pane img,
-.leaflet-container .leaflet-tile-pane img,.leaflet-container img.leaflet-image-layer,
-.leaflet-container .leaflet-tile{max-width:none!important;max-height:none!important;width:auto;padding:0}
+.leaflet-marker-icon{display:block}
+.leaflet-container .leaflet-tile-pane img,.leaflet-container .leaflet-tile{max-width:none!important;max-height:none!important;width:auto;padding:0}
 .leaflet-container img.leaflet-tile{mix-blend-mode:plus-lighter}
 .leaflet-container.leaflet-touch-zoom{touch-action:pan-x pan-y}
 .leaflet-container.leaflet-touch-drag{touch-action:none;touch-action:pinch-zoom}
@@ -23,7 +19,6 @@ font-family:"Helvetica Neue",Arial,Helvetica,sans-serif;font-size:12px;font-size
 .leaflet-container a{-webkit-tap-highlight-color:rgba(51,181,229,.4);color:#0078a8}
 .leaflet-tile{filter:inherit;visibility:hidden}
 .leaflet-tile-loaded{visibility:inherit}
-.leaflet-zoom-box{width:0;height:0;box-sizing:border-box;z-index:800;border:2px dotted #38f;background:rgba(255,255,255,.5)}
 .leaflet-pane{z-index:400}
 .leaflet-tile-pane{z-index:200}
 .leaflet-overlay-pane{z-index:400}
@@ -31,8 +26,6 @@ font-family:"Helvetica Neue",Arial,Helvetica,sans-serif;font-size:12px;font-size
 .leaflet-marker-pane{z-index:600}
 .leaflet-tooltip-pane{z-index:650}
 .leaflet-popup-pane{z-index:700}
-.leaflet-map-pane canvas{z-index:100}
-.leaflet-map-pane svg{z-index:200}
 .leaflet-control{position:relative;z-index:800;pointer-events:auto;float:left;clear:both;cursor:auto}
 .leaflet-top,.leaflet-bottom{position:absolute;z-index:1000;pointer-events:none}
 .leaflet-top{top:0}
@@ -45,16 +38,14 @@ font-family:"Helvetica Neue",Arial,Helvetica,sans-serif;font-size:12px;font-size
 .leaflet-left .leaflet-control{margin-left:10px}
 .leaflet-right .leaflet-control{margin-right:10px}
 .leaflet-zoom-animated{transform-origin:0 0}
-svg.leaflet-zoom-animated{will-change:transform}
 .leaflet-zoom-anim .leaflet-zoom-animated{transition:transform .25s cubic-bezier(0,0,.25,1)}
 .leaflet-zoom-anim .leaflet-tile,.leaflet-pan-anim .leaflet-tile{transition:none}
 .leaflet-zoom-anim .leaflet-zoom-hide{visibility:hidden}
 .leaflet-interactive{cursor:pointer}
 .leaflet-grab{cursor:grab}
 .leaflet-dragging .leaflet-grab,.leaflet-dragging .leaflet-grab .leaflet-interactive{cursor:move;cursor:grabbing}
-.leaflet-marker-icon,.leaflet-marker-shadow,.leaflet-image-layer,.leaflet-pane>svg path,.leaflet-tile-container{pointer-events:none}
-.leaflet-marker-icon.leaflet-interactive,.leaflet-image-layer.leaflet-interactive,
-.leaflet-pane>svg path.leaflet-interactive{pointer-events:auto}
+.leaflet-marker-icon,.leaflet-tile-container{pointer-events:none}
+.leaflet-marker-icon.leaflet-interactive{pointer-events:auto}
 .leaflet-bar{box-shadow:0 1px 5px rgba(0,0,0,.65);border-radius:4px}
 .leaflet-bar a{background-color:#fff;border-bottom:1px solid #ccc;width:26px;height:26px;line-height:26px;display:block;
 text-align:center;text-decoration:none;color:#000}
