@@ -8,7 +8,7 @@
  * panning and zooming; the zoom buttons and the attribution line the tile usage policies ask for; tile
  * layers; markers with HTML icons. Left out: box zoom (shift-drag) and tap-hold, which only open popups.
  */
-import { Map } from 'leaflet/src/map/Map.js';
+import { Map as MapClass } from 'leaflet/src/map/Map.js';
 import 'leaflet/src/map/handler/Map.Drag.js';
 import 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
 import 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
@@ -24,7 +24,7 @@ import type * as Leaflet from 'leaflet';
 
 export type { LatLngTuple, Map as LeafletMap, TileLayer as LeafletTileLayer, Marker as LeafletMarker, DivIcon as LeafletDivIcon } from 'leaflet';
 
-export const map: typeof Leaflet.map = (element, options) => new Map(element, options);
+export const map: typeof Leaflet.map = (element, options) => new MapClass(element, options);
 export const tileLayer = (url: string, options?: Leaflet.TileLayerOptions): Leaflet.TileLayer => new TileLayer(url, options);
 export const marker: typeof Leaflet.marker = (latLng, options) => new Marker(latLng, options);
 export const divIcon: typeof Leaflet.divIcon = (options) => new DivIcon(options);
