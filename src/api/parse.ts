@@ -7,6 +7,7 @@
  * message names the offending field so a retailer reading the console knows what their proxy broke.
  */
 import { ApiError } from './api-error.js';
+import { ownEntry } from './own-entry.js';
 import type { Address, Coordinates, Handling, LineItem, Order, Product, ShopperLocation } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -129,7 +130,7 @@ function parseLineItem(value: unknown, index: number): LineItem {
   const raw = object(value, what);
   let status = requiredEnum(raw, 'status', what);
   let replacementStatus = optionalString(raw, 'replacement_status')?.trim().toUpperCase() || 'SUBSTITUTION_STATUS_UNSPECIFIED';
-  const oldDecision = OLD_MODEL_DECISIONS[status];
+  const oldDecision = ownEntry(OLD_MODEL_DECISIONS, status);
   if (oldDecision) {
     status = 'replaced';
     replacementStatus = oldDecision;

@@ -4,6 +4,7 @@
  * locale's units ("1.2 km", "0.7 mi") and relative times ("2 minutes ago"). Pure functions of a locale and a
  * time zone, so they can be tested without an element.
  */
+import { ownEntry } from '../api/own-entry.js';
 
 export interface FormatContext {
   /** A valid BCP 47 tag (see resolveLocale). */
@@ -164,7 +165,7 @@ export function formatQuantity(ctx: FormatContext, quantity: number, costUnit: s
   const unit = costUnit.trim().toUpperCase();
   const options: Intl.NumberFormatOptions = { maximumFractionDigits: 3 };
   if (COUNT_UNITS.has(unit)) return formatNumber(ctx, quantity, options);
-  const intlUnit = UNITS[unit];
+  const intlUnit = ownEntry(UNITS, unit);
   if (intlUnit) return formatNumber(ctx, quantity, { ...options, style: 'unit', unit: intlUnit });
   return `${formatNumber(ctx, quantity, options)} ${unit.toLowerCase().replace(/_/g, ' ')}`;
 }

@@ -2,6 +2,7 @@
  * The workflow states of each fulfillment type, in order, and the customer-facing phase each belongs to
  * (shared/instacart-api.md §1). Everything that asks "how far along is this order?" reads this table.
  */
+import { ownEntry } from '../api/own-entry.js';
 import type { FulfillmentType, WorkflowState } from '../api/types.js';
 
 /** Where the order is, in the customer's words. Steppers and sentences are keyed on these. */
@@ -76,16 +77,16 @@ export const TERMINAL_STATES: ReadonlySet<WorkflowState> = new Set(['delivered',
 
 /** The known sequence for a fulfillment type, or the delivery one for a type the widget does not know. */
 export function stepsOf(fulfillmentType: FulfillmentType): readonly StateStep[] {
-  return WORKFLOW[fulfillmentType as keyof typeof WORKFLOW] ?? WORKFLOW.delivery;
+  return ownEntry<readonly StateStep[]>(WORKFLOW, fulfillmentType) ?? WORKFLOW.delivery;
 }
 
 export function isKnownFulfillmentType(fulfillmentType: FulfillmentType): boolean {
-  return fulfillmentType in WORKFLOW;
+  return Object.hasOwn(WORKFLOW, fulfillmentType);
 }
 
 /** The phase of a state for that fulfillment type; `unknown` for a state the table does not have. */
 export function phaseOf(fulfillmentType: FulfillmentType, state: WorkflowState): OrderPhase {
-  const problem = PROBLEM_STATES[state];
+  const problem = ownEntry(PROBLEM_STATES, state);
   if (problem) return problem;
   return stepsOf(fulfillmentType).find((step) => step.state === state)?.phase ?? 'unknown';
 }

@@ -70,6 +70,20 @@ describe('<order-items>', () => {
     expect(text(row(root, 'd').querySelector('.decision-status'))).to.equal('You approved this replacement');
   });
 
+  it('lists statuses named like Object.prototype members under Other, beside the known ones', async () => {
+    const order = newOrder({
+      items: [
+        { id: 'a', status: 'found', item: product('Apples') },
+        { id: 'b', status: 'constructor', item: product('Bread') },
+        { id: 'c', status: '__proto__', replacement_status: 'toString', item: product('Cheese', { cost_unit: 'constructor' }) },
+      ],
+    });
+    const root = await loaded(await mount(order));
+    expect(rowIds(root, 'found')).to.deep.equal(['a']);
+    expect(rowIds(root, 'other')).to.deep.equal(['b', 'c']);
+    expect(text(row(root, 'c'))).to.contain('Cheese').and.contain('1 constructor');
+  });
+
   it('has no Other list when every status is known, and says so when there are no items', async () => {
     const root = await loaded(await mount(newOrder({ items: [{ id: 'a', status: 'found', item: product('Apples') }] })));
     expect(root.querySelector('[data-group="other"]')).to.equal(null);

@@ -126,6 +126,13 @@ describe('<order-status>', () => {
     expect(unknown.querySelector('[aria-current]')).to.equal(null);
   });
 
+  it('shows a state and a type named like Object.prototype members as an order in progress', async () => {
+    const root = await loaded(await mount(newOrder({ workflow_state: 'constructor', fulfillment_type: '__proto__' })));
+    expect(root.querySelector('.notice')?.getAttribute('data-kind')).to.equal('unknown');
+    expect(text(root.querySelector('.notice'))).to.equal('In progress');
+    expect(root.querySelectorAll('.step').length, 'the delivery steps').to.equal(5);
+  });
+
   it('keeps the steps already done when the order is rescheduled while shown', async () => {
     const order = newOrder({ workflow_state: 'checkout' });
     const el = await mount(order, 1);

@@ -3,6 +3,7 @@
  * reports in `order-items-change`.
  */
 import type { LineItem } from '../../api/types.js';
+import { ownEntry } from '../../api/own-entry.js';
 
 export type LineItemGroup = 'stillShopping' | 'found' | 'replaced' | 'refunded' | 'other';
 
@@ -17,7 +18,7 @@ const GROUP_OF_STATUS: Readonly<Record<string, LineItemGroup>> = {
 };
 
 export function lineItemGroup(item: LineItem): LineItemGroup {
-  return GROUP_OF_STATUS[item.status] ?? 'other';
+  return ownEntry(GROUP_OF_STATUS, item.status) ?? 'other';
 }
 
 export function groupLineItems(items: readonly LineItem[]): Record<LineItemGroup, LineItem[]> {

@@ -4,6 +4,7 @@
  * Delivered / Picked up — and where an order is among them.
  */
 import type { FulfillmentType, WorkflowState } from '../../api/types.js';
+import { ownEntry } from '../../api/own-entry.js';
 import { type OrderPhase, phaseOf, stateIndex, stepsOf } from '../../workflow/states.js';
 
 export type CustomerStep =
@@ -41,7 +42,7 @@ const STEP_OF_PHASE: Readonly<Record<string, PhaseSteps>> = {
 };
 
 function stepTable(type: FulfillmentType): PhaseSteps {
-  return STEP_OF_PHASE[type] ?? DELIVERY;
+  return ownEntry(STEP_OF_PHASE, type) ?? DELIVERY;
 }
 
 /** The steps of a fulfillment type, in order. */
