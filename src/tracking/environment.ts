@@ -37,9 +37,15 @@ export interface TrackingEnvironment {
   tabs?: TabServices;
 }
 
+/**
+ * The longest delay a browser timer keeps: a longer one (2^31 ms and up, about 25 days) runs at once. A page
+ * with a huge `poll-interval` would otherwise poll in a tight loop; waiting 25 days instead is harmless.
+ */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 export const browserClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, Math.min(ms, MAX_TIMER_DELAY_MS)),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
