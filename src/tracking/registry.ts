@@ -15,13 +15,24 @@ let fetchImpl: typeof fetch | undefined;
  * Tests use it to run a lifecycle instantly; pages never need it.
  */
 export function configureTracking(options: { env?: Partial<TrackingEnvironment>; fetch?: typeof fetch }): void {
+  stopUnheldTrackers();
   environment = { ...browserEnvironment, ...options.env };
   fetchImpl = options.fetch;
 }
 
 export function resetTrackingConfiguration(): void {
+  stopUnheldTrackers();
   environment = browserEnvironment;
   fetchImpl = undefined;
+}
+
+/** Trackers no element holds any more stop now, not at the end of the task: none outlives its environment. */
+function stopUnheldTrackers(): void {
+  for (const [key, tracker] of trackers) {
+    if (tracker.subscriberCount > 0) continue;
+    trackers.delete(key);
+    tracker.stop();
+  }
 }
 
 export function trackerKey(apiBase: string, orderId: string): string {
@@ -39,11 +50,24 @@ export function acquireTracker(config: Omit<TrackerConfig, 'env' | 'fetch'>): Or
   return tracker;
 }
 
-/** Called after an element unsubscribed: the last one out stops every timer and request. */
+/**
+ * Called after an element unsubscribed: the last one out stops every timer and request, at the end of the
+ * current task. An element that is only moved (removed and inserted again at once, as frameworks and CMS
+ * scripts do, and as `<order-tracker>` may do with its parts) comes back before then and finds its tracker as
+ * it was: what it showed stays on screen, and nothing is asked again.
+ */
 export function releaseTracker(tracker: OrderTracker): void {
   if (tracker.subscriberCount > 0) return;
-  tracker.stop();
-  for (const [key, value] of trackers) if (value === tracker) trackers.delete(key);
+  queueMicrotask(() => {
+    if (tracker.subscriberCount > 0) return;
+    let known = false;
+    for (const [key, value] of trackers) {
+      if (value !== tracker) continue;
+      trackers.delete(key);
+      known = true;
+    }
+    if (known) tracker.stop();
+  });
 }
 
 /** How many trackers are alive (for tests and diagnostics). */

@@ -168,6 +168,8 @@ describe('sharing and stopping', () => {
     await env.clock.advance(2 * INTERVAL);
     const elements = [...host.children];
     for (const el of elements) el.remove();
+    // The last one out stops the tracker at the end of the task (a moved element would be back by then).
+    await Promise.resolve();
     expect(liveTrackerCount()).to.equal(0);
     expect(env.clock.pendingTimers).to.equal(0);
     const from = env.clock.now();
@@ -177,6 +179,33 @@ describe('sharing and stopping', () => {
     await env.clock.advance(0);
     expect(log.count('order', from + 1)).to.be.greaterThan(0);
     expect(log.count('items', from + 1)).to.be.greaterThan(0);
+  });
+
+  it('an element moved elsewhere on the page keeps what it shows and asks nothing again', async () => {
+    const order = sandbox.createOrder({ fulfillmentType: 'delivery' });
+    const token = sandbox.userToken(order.userId).access_token;
+    sandbox.forceState(order.id, 'picking');
+    const host = await fixture<HTMLDivElement>(html`
+      <div>
+        <section></section>
+        <order-status order-id=${order.id} api-base=${API} token=${token} poll-interval=${INTERVAL_S}></order-status>
+      </div>
+    `);
+    await env.clock.advance(INTERVAL / 2);
+    const el = host.querySelector('order-status') as HTMLElement & { updateComplete: Promise<unknown> };
+    await el.updateComplete;
+    const shown = el.shadowRoot?.textContent;
+    expect(shown).to.contain('picking');
+    const from = env.clock.now();
+    host.querySelector('section')!.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent, 'no loading state in between').to.equal(shown);
+    await env.clock.advance(0);
+    expect(log.requests.filter((r) => r.at >= from), 'nothing asked again').to.have.length(0);
+    expect(liveTrackerCount(), 'trackers alive').to.equal(1);
+    // And it keeps its rhythm: the next read comes when it was due.
+    await env.clock.advance(INTERVAL / 2);
+    expect(log.count('order', from), 'order reads since the move').to.equal(1);
   });
 
   it('after "sign in again", a new token on the element starts the order over', async () => {
