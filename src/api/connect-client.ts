@@ -169,11 +169,13 @@ export class ConnectClient {
       if (signal.aborted || cause instanceof ApiError) throw cause;
       throw new ApiError({ kind: 'auth', message: 'No token could be had for this order.', cause });
     }
-    if (typeof token !== 'string' || !USABLE_TOKEN.test(token)) {
-      // No cause and no quote: the value might be a real token with a stray newline.
+    // Whitespace around a token is never part of it; a server template or a token file often adds some.
+    const trimmed = typeof token === 'string' ? token.trim() : token;
+    if (typeof trimmed !== 'string' || !USABLE_TOKEN.test(trimmed)) {
+      // No cause and no quote: the value might be a real token with a stray character inside.
       throw new ApiError({ kind: 'auth', message: 'The token is empty or not usable as a Bearer token.' });
     }
-    return token;
+    return trimmed;
   }
 
   private headers(token: string, hasBody: boolean): Record<string, string> {

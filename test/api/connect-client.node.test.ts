@@ -401,9 +401,15 @@ describe('ConnectClient failures', () => {
   });
 
   it('a token that cannot be a header value is auth, without quoting it', async () => {
-    const error = await failsWith(client({ getToken: async () => `${TOKEN}\n` }).getOrder(ORDER_ID), 'auth');
+    const error = await failsWith(client({ getToken: async () => `${TOKEN} ${TOKEN}` }).getOrder(ORDER_ID), 'auth');
     assert.equal(error.cause, undefined);
     assert.equal(seen.length, 0);
+  });
+
+  it('spaces and line breaks around a token (a server template, a token file) are not part of it', async () => {
+    answer(ORDER, () => HttpResponse.json({ id: ORDER_ID, creation_date: 'x', workflow_state: 'picking', fulfillment_type: 'delivery' }));
+    await client({ getToken: async () => `\n  ${TOKEN}\r\n` }).getOrder(ORDER_ID);
+    assert.equal(seen[0]?.headers.get('authorization'), `Bearer ${TOKEN}`);
   });
 
   it("the token source's own ApiError passes through unchanged", async () => {
