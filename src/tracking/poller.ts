@@ -173,6 +173,12 @@ export class Poller<T> {
     const versionBefore = this.activityVersion;
     try {
       this.options.onData(data);
+    } catch (cause) {
+      // Whatever failed while the answer was taken in must not end the polling in silence: it is reported
+      // like an answer that could not be used, and read again with backoff.
+      this.delivering = false;
+      this.failed(new ApiError({ kind: 'invalid_response', message: 'The answer from Connect could not be used.', cause }));
+      return;
     } finally {
       this.delivering = false;
     }

@@ -8,7 +8,7 @@ import { manualEnvironment } from '../helpers/manual-clock.js';
 
 type Answer = { data: number } | { error: ApiError } | 'hang';
 
-function setup(answers: Answer[], decide: 'retry' | 'stop' = 'retry', random = () => 0.5) {
+function setup(answers: Answer[], decide: 'retry' | 'stop' = 'retry', random = () => 0.5, takeIn: (d: number) => void = () => {}) {
   const env = manualEnvironment(random);
   env.clock.settleWith = async () => {
     for (let i = 0; i < 3; i += 1) await Promise.resolve();
@@ -27,7 +27,10 @@ function setup(answers: Answer[], decide: 'retry' | 'stop' = 'retry', random = (
       if (answer === 'hang') return new Promise(() => {});
       return 'error' in answer ? Promise.reject(answer.error) : Promise.resolve(answer.data);
     },
-    onData: (d) => data.push(d),
+    onData: (d) => {
+      takeIn(d);
+      data.push(d);
+    },
     onError: (e) => {
       errors.push(e);
       return decide;
@@ -67,6 +70,20 @@ describe('Poller', () => {
     assert.deepEqual(gaps.slice(0, 5), [10, 20, 40, 80, 150]);
     assert.equal(gaps[5], 10, 'back to the normal interval after the first success');
     assert.equal(errors.length, 5);
+  });
+
+  it('an answer that cannot be taken in is reported and read again, never the end of polling', async () => {
+    const takeIn = (d: number) => {
+      if (d === 1) throw new TypeError('a bug while showing the answer');
+    };
+    const { env, poller, at, data, errors } = setup([{ data: 1 }, { data: 2 }, { data: 3 }], 'retry', () => 0.5, takeIn);
+    poller.setActivity({ kind: 'poll', every: 1 }, 10_000);
+    await env.clock.advance(25_000);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.kind, 'invalid_response');
+    assert.ok(errors[0]!.cause instanceof TypeError);
+    assert.deepEqual(data, [2, 3]);
+    assert.deepEqual(at(), [0, 10, 20], 'the retry waits about one interval, then polling goes on');
   });
 
   it('never waits longer than the cap, and honours Retry-After as a floor', () => {
