@@ -39,6 +39,13 @@ export const browserTabServices: TabServices = {
   locks: typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LocksLike) : null,
 };
 
+/**
+ * Part of the lock and channel names. Bump it whenever TabMessage or the shapes it carries change: a tab still
+ * running an older script (opened before the retailer updated it) then coordinates only with its own version
+ * and polls for itself, instead of misreading what a newer leader shares.
+ */
+const PROTOCOL = 'connect-order-status/v1';
+
 /** Each tab starts alone; `leader` polls and shares; `follower` listens. `solo` cannot share and polls alone. */
 export type TabRole = 'solo' | 'leader' | 'follower';
 
@@ -66,9 +73,9 @@ export class TabCoordinator {
   async start(visible: boolean): Promise<void> {
     const { services, key } = this.options;
     if (!services.locks) return;
-    this.channel = services.openChannel(`connect-order-status:${key}`);
+    this.channel = services.openChannel(`${PROTOCOL}:${key}`);
     if (!this.channel) return;
-    this.channel.addEventListener('message', (event) => this.received(event.data as TabMessage));
+    this.channel.addEventListener('message', (event) => this.received(event.data));
     if (visible) await this.compete();
     else this.setRole('follower');
   }
@@ -104,7 +111,7 @@ export class TabCoordinator {
   private async compete(): Promise<void> {
     const locks = this.options.services.locks;
     if (!locks) return;
-    const name = `connect-order-status:${this.options.key}`;
+    const name = `${PROTOCOL}:${this.options.key}`;
     // The request's own promise settles only when the lock is released; what matters now is whether we got it.
     const gotIt = await new Promise<boolean>((resolve) => {
       void locks.request(name, { ifAvailable: true }, (lock) => {
@@ -143,8 +150,10 @@ export class TabCoordinator {
     this.options.onRole(role);
   }
 
-  private received(message: TabMessage): void {
-    if (this.closed) return;
+  private received(data: unknown): void {
+    // Anything else on the channel (another script's, a test's) is not a message of ours.
+    if (this.closed || typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') return;
+    const message = data as TabMessage;
     if (message.type === 'hello') {
       if (this.role === 'leader') this.options.onMessage(message);
       return;

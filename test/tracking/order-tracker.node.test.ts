@@ -353,6 +353,24 @@ describe('tabs', () => {
     assert.equal(log.count('order', from + 1), 3, 'one poller, not two');
   });
 
+  it('tabs talk on a channel named with the protocol version, and ignore what is not a message of theirs', async () => {
+    const names: string[] = [];
+    const [tabA, tabB] = twoTabs({ locks: new FakeLocks(), openChannel: (name) => (names.push(name), new BroadcastChannel(name) as never) });
+    connect.state.workflow_state = 'acknowledged';
+    track({ token: 'good', env: tabA });
+    await tabA.clock.advance(0);
+    const b = track({ token: 'good', env: tabB });
+    await tabA.clock.advance(0);
+    assert.match(names[0] ?? '', /^connect-order-status\/v\d+:/, 'an older script in another tab uses another name');
+    const before = b.latest();
+    assert.equal(before.order?.workflowState, 'acknowledged');
+    const stranger = new BroadcastChannel(names[0]!);
+    for (const junk of [null, {}, { type: 42 }, 'items', [1, 2]]) stranger.postMessage(junk);
+    await tabA.clock.advance(0);
+    stranger.close();
+    assert.equal(b.latest(), before, 'nothing changed, nothing thrown');
+  });
+
   it('a browser without BroadcastChannel or Web Locks: each tab polls on its own', async () => {
     const [tabA, tabB] = twoTabs({ locks: null, openChannel: () => null });
     connect.state.workflow_state = 'acknowledged';
