@@ -10,13 +10,13 @@ import { gzipSync } from 'node:zlib';
 /**
  * The issue's targets are 20 KB (ES entry) and 60 KB (IIFE) gzip.
  *
- * The IIFE meets its target (59.7 KB on 2026-11-27) since the map imports only the Leaflet modules it uses
+ * The IIFE meets its target (59.5 KB on 2026-11-27) since the map imports only the Leaflet modules it uses
  * (leaflet-parts.ts: 43.3 → 27.1 KB) and the build strips the templates' indentation: the budget is the target.
  *
- * The ES entry does not (29.0 KB): Lit with its task and repeat helpers is about 7.5 KB of it; the client and
+ * The ES entry does not (28.7 KB): Lit with its task and repeat helpers is about 7.5 KB of it; the client and
  * its parsing about 4 KB; tracking, polling, tabs and tokens about 6 KB; English text and formatting about
  * 3.5 KB; the four elements and their styles about 8 KB. Meeting 20 KB would mean dropping features, not
- * trimming. Its budget stops growth instead: it fails a change that adds more than about 0.5 KB gzip.
+ * trimming. Its budget stops growth instead: it fails a change that adds more than about 0.8 KB gzip.
  */
 export const TARGETS = { esEntryGzip: 20 * 1024, iifeGzip: 60 * 1024 };
 export const LIMITS = { esEntryGzip: 29.5 * 1024, iifeGzip: TARGETS.iifeGzip };

@@ -79,32 +79,35 @@ interface RequestSpec {
  * on 401, and the kinds of `kindOfStatus` / `invalid_response` otherwise.
  */
 export class ConnectClient {
-  private readonly timers: ClientTimers;
-  private readonly timeoutMs: number;
+  readonly #timers: ClientTimers;
+  readonly #timeoutMs: number;
 
-  constructor(private readonly options: ConnectClientOptions) {
-    this.timers = options.timers ?? globalTimers;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  readonly #options: ConnectClientOptions;
+
+  constructor(options: ConnectClientOptions) {
+    this.#options = options;
+    this.#timers = options.timers ?? globalTimers;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   /** GET /v2/post_checkout/orders/{orderId}: type, state, creation date, window. */
   async getOrder(orderId: string, options: CallOptions = {}): Promise<Order> {
-    return parseOrder(await this.request({ method: 'GET', path: orderPath(orderId), options }));
+    return parseOrder(await this.#request({ method: 'GET', path: orderPath(orderId), options }));
   }
 
   /** GET …/items: every line item with its status and any replacement. Not for last mile orders. */
   async getItems(orderId: string, options: CallOptions = {}): Promise<LineItem[]> {
-    return parseLineItems(await this.request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }));
+    return parseLineItems(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }));
   }
 
   /** GET …/handling: address, coordinates and handling preferences (they never change: read once). */
   async getHandling(orderId: string, options: CallOptions = {}): Promise<Handling> {
-    return parseHandling(await this.request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }));
+    return parseHandling(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }));
   }
 
   /** GET …/location: the shopper's position while delivering; null otherwise (an empty body or `{}`). */
   async getLocation(orderId: string, options: CallOptions = {}): Promise<ShopperLocation> {
-    return parseLocation(await this.request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }));
+    return parseLocation(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }));
   }
 
   /**
@@ -115,10 +118,10 @@ export class ConnectClient {
   async putReplacementDecision(orderId: string, itemId: string, decision: ReplacementDecision, options: ReplacementDecisionOptions = {}): Promise<void> {
     const body = replacementBody(decision, options.alternativeItem);
     const path = `${orderPath(orderId)}/items/${encodeSegment(itemId, 'order_item_id')}/replacement`;
-    await this.request({ method: 'PUT', path, options, emptyIs: {}, body });
+    await this.#request({ method: 'PUT', path, options, emptyIs: {}, body });
   }
 
-  private async request(spec: RequestSpec): Promise<unknown> {
+  async #request(spec: RequestSpec): Promise<unknown> {
     const callerSignal = spec.options.signal;
     if (callerSignal?.aborted) throw abortedError(callerSignal.reason);
     // One signal for everything this call waits on, fired by the caller or by the timeout.
@@ -126,18 +129,18 @@ export class ConnectClient {
     let timedOut = false;
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timer = this.timers.setTimeout(() => {
+    const timer = this.#timers.setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, this.#timeoutMs);
     let token: string | undefined;
     try {
-      token = await untilAborted(this.token(controller.signal), controller.signal);
-      const fetchImpl = this.options.fetch ?? globalThis.fetch;
+      token = await untilAborted(this.#token(controller.signal), controller.signal);
+      const fetchImpl = this.#options.fetch ?? globalThis.fetch;
       const response = await untilAborted(
-        fetchImpl(this.url(spec.path), {
+        fetchImpl(this.#url(spec.path), {
           method: spec.method,
-          headers: this.headers(token, spec.body !== undefined),
+          headers: this.#headers(token, spec.body !== undefined),
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           signal: controller.signal,
           // The Bearer token is the credential; cookies of whatever origin apiBase points at are not.
@@ -145,26 +148,26 @@ export class ConnectClient {
         }),
         controller.signal,
       );
-      const read = readResponse(response, { ...('emptyIs' in spec ? { emptyIs: spec.emptyIs } : {}), now: this.timers.now?.() });
+      const read = readResponse(response, { ...('emptyIs' in spec ? { emptyIs: spec.emptyIs } : {}), now: this.#timers.now?.() });
       return await untilAborted(read, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) {
-        if (timedOut) throw new ApiError({ kind: 'timeout', message: `Connect did not answer within ${formatSeconds(this.timeoutMs)}.` });
+        if (timedOut) throw new ApiError({ kind: 'timeout', message: `Connect did not answer within ${formatSeconds(this.#timeoutMs)}.` });
         throw abortedError(callerSignal?.reason);
       }
       if (error instanceof ApiError) throw withoutToken(error, token);
       // Not the error itself as cause: fetch's messages may quote request details.
       throw new ApiError({ kind: 'network', message: 'Connect could not be reached.', cause: describeCause(error, token) });
     } finally {
-      this.timers.clearTimeout(timer);
+      this.#timers.clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  private async token(signal: AbortSignal): Promise<string> {
+  async #token(signal: AbortSignal): Promise<string> {
     let token: unknown;
     try {
-      token = await this.options.getToken({ signal });
+      token = await this.#options.getToken({ signal });
     } catch (cause) {
       if (signal.aborted || cause instanceof ApiError) throw cause;
       throw new ApiError({ kind: 'auth', message: 'No token could be had for this order.', cause });
@@ -178,15 +181,15 @@ export class ConnectClient {
     return trimmed;
   }
 
-  private headers(token: string, hasBody: boolean): Record<string, string> {
+  #headers(token: string, hasBody: boolean): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
-    if (this.options.acceptLanguage) headers['Accept-Language'] = this.options.acceptLanguage;
+    if (this.#options.acceptLanguage) headers['Accept-Language'] = this.#options.acceptLanguage;
     if (hasBody) headers['Content-Type'] = 'application/json';
     return headers;
   }
 
-  private url(path: string): string {
-    return `${this.options.apiBase.trim().replace(/\/+$/, '')}${path}`;
+  #url(path: string): string {
+    return `${this.#options.apiBase.trim().replace(/\/+$/, '')}${path}`;
   }
 }
 

@@ -28,31 +28,35 @@ export interface IssuedToken {
 const EXPIRY_MARGIN_MS = 60_000;
 
 export class TokenSource {
-  private cached: { token: string; expiresAt: number } | undefined;
-  private pending: Promise<IssuedToken> | undefined;
-  private generation = 0;
-  private usedGivenToken = false;
+  #cached: { token: string; expiresAt: number } | undefined;
+  #pending: Promise<IssuedToken> | undefined;
+  #generation = 0;
+  #usedGivenToken = false;
   /** Generations that got a 401 in a row with no success in between. */
-  private rejectionsInARow = 0;
-  private rejectedGeneration = 0;
-  private verdict = true;
+  #rejectionsInARow = 0;
+  #rejectedGeneration = 0;
+  #verdict = true;
 
-  constructor(private readonly options: TokenSourceOptions) {}
+  readonly #options: TokenSourceOptions;
+
+  constructor(options: TokenSourceOptions) {
+    this.#options = options;
+  }
 
   /** Whether there is any way to get a token at all. */
   get configured(): boolean {
-    return Boolean(this.options.token || this.options.tokenUrl || this.options.tokenProvider);
+    return Boolean(this.#options.token || this.#options.tokenUrl || this.#options.tokenProvider);
   }
 
   /** A token to use now: the cached one while it is fresh, otherwise a new one (one fetch for all callers). */
   async get(): Promise<IssuedToken> {
-    if (this.cached && this.options.clock.now() < this.cached.expiresAt) {
-      return { token: this.cached.token, generation: this.generation };
+    if (this.#cached && this.#options.clock.now() < this.#cached.expiresAt) {
+      return { token: this.#cached.token, generation: this.#generation };
     }
-    this.pending ??= this.obtain().finally(() => {
-      this.pending = undefined;
+    this.#pending ??= this.#obtain().finally(() => {
+      this.#pending = undefined;
     });
-    return this.pending;
+    return this.#pending;
   }
 
   /**
@@ -61,30 +65,30 @@ export class TokenSource {
    */
   rejected(generation: number): boolean {
     // Several calls failing with the same token share one verdict and one refresh.
-    if (generation === this.rejectedGeneration) return this.verdict;
-    if (generation !== this.generation) return true; // a newer token exists already: just retry
-    this.rejectedGeneration = generation;
-    this.rejectionsInARow += 1;
-    this.cached = undefined;
-    this.verdict = this.rejectionsInARow < 2 && Boolean(this.options.tokenUrl || this.options.tokenProvider);
-    return this.verdict;
+    if (generation === this.#rejectedGeneration) return this.#verdict;
+    if (generation !== this.#generation) return true; // a newer token exists already: just retry
+    this.#rejectedGeneration = generation;
+    this.#rejectionsInARow += 1;
+    this.#cached = undefined;
+    this.#verdict = this.#rejectionsInARow < 2 && Boolean(this.#options.tokenUrl || this.#options.tokenProvider);
+    return this.#verdict;
   }
 
   /** A call succeeded: the current token is good. */
   accepted(): void {
-    this.rejectionsInARow = 0;
+    this.#rejectionsInARow = 0;
   }
 
-  private async obtain(): Promise<IssuedToken> {
-    const { token, tokenUrl, tokenProvider } = this.options;
+  async #obtain(): Promise<IssuedToken> {
+    const { token, tokenUrl, tokenProvider } = this.#options;
     let next: { token: string; expiresAt: number };
-    if (token && !this.usedGivenToken) {
-      this.usedGivenToken = true;
+    if (token && !this.#usedGivenToken) {
+      this.#usedGivenToken = true;
       next = { token, expiresAt: Infinity };
     } else if (tokenProvider) {
-      next = { token: await this.fromProvider(tokenProvider), expiresAt: Infinity };
+      next = { token: await this.#fromProvider(tokenProvider), expiresAt: Infinity };
     } else if (tokenUrl) {
-      next = await this.fromUrl(tokenUrl);
+      next = await this.#fromUrl(tokenUrl);
     } else if (token) {
       // Only a fixed token: it is all there is, even after a 401 (the caller decides what a second 401 means).
       next = { token, expiresAt: Infinity };
@@ -92,12 +96,12 @@ export class TokenSource {
       throw new ApiError({ kind: 'auth', message: 'No token: set the token or token-url attribute, or a tokenProvider.' });
     }
     if (!next.token) throw new ApiError({ kind: 'auth', message: 'The token source gave an empty token.' });
-    this.cached = next;
-    this.generation += 1;
-    return { token: next.token, generation: this.generation };
+    this.#cached = next;
+    this.#generation += 1;
+    return { token: next.token, generation: this.#generation };
   }
 
-  private async fromProvider(provider: () => Promise<string>): Promise<string> {
+  async #fromProvider(provider: () => Promise<string>): Promise<string> {
     try {
       const token = await provider();
       if (typeof token !== 'string') throw new TypeError('tokenProvider did not resolve to a string');
@@ -107,8 +111,8 @@ export class TokenSource {
     }
   }
 
-  private async fromUrl(tokenUrl: string): Promise<{ token: string; expiresAt: number }> {
-    const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+  async #fromUrl(tokenUrl: string): Promise<{ token: string; expiresAt: number }> {
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;
     try {
       // Same-origin cookies identify the customer to the retailer's server; never cache a token.
@@ -144,6 +148,6 @@ export class TokenSource {
     const expiresIn = Number(record.expires_in);
     const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 24 * 3600_000;
     const margin = Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 10);
-    return { token, expiresAt: this.options.clock.now() + lifetimeMs - margin };
+    return { token, expiresAt: this.#options.clock.now() + lifetimeMs - margin };
   }
 }

@@ -20,16 +20,16 @@ type Instant = Date | number | string;
 export class Localizer {
   readonly locale: string;
   readonly timeZone: string | undefined;
-  private readonly chain: Messages[];
-  private readonly context: format.FormatContext;
-  private plurals: Intl.PluralRules | undefined;
+  readonly #chain: Messages[];
+  readonly #context: format.FormatContext;
+  #plurals: Intl.PluralRules | undefined;
 
   constructor(options: LocalizerOptions = {}) {
     this.locale = format.validLocale(options.locale) ?? FALLBACK_LOCALE;
     this.timeZone = format.validTimeZone(options.timeZone);
-    this.chain = cataloguesFor(this.locale);
-    if (options.overrides) this.chain.unshift(options.overrides);
-    this.context = { locale: this.locale, timeZone: this.timeZone };
+    this.#chain = cataloguesFor(this.locale);
+    if (options.overrides) this.#chain.unshift(options.overrides);
+    this.#context = { locale: this.locale, timeZone: this.timeZone };
   }
 
   /** The message for a key, placeholders filled; plural forms chosen by `params.count`. */
@@ -39,8 +39,8 @@ export class Localizer {
 
   /** Like `msg` for a key built at run time (e.g. `state.<type>.<state>`); undefined when no catalogue has it. */
   text(key: string, params?: MessageParams): string | undefined {
-    const message = lookup(this.chain, key);
-    return message === undefined ? undefined : this.fill(message, params);
+    const message = lookup(this.#chain, key);
+    return message === undefined ? undefined : this.#fill(message, params);
   }
 
   /** The first of several keys that a catalogue has, filled; the last is the fallback. */
@@ -53,44 +53,44 @@ export class Localizer {
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return format.formatNumber(this.context, value, options);
+    return format.formatNumber(this.#context, value, options);
   }
 
   quantity(quantity: number, costUnit: string): string {
-    return format.formatQuantity(this.context, quantity, costUnit);
+    return format.formatQuantity(this.#context, quantity, costUnit);
   }
 
   distance(meters: number): string {
-    return format.formatDistance(this.context, meters);
+    return format.formatDistance(this.#context, meters);
   }
 
   time(value: Instant): string {
-    return format.formatTime(this.context, value);
+    return format.formatTime(this.#context, value);
   }
 
   dayTime(value: Instant, now?: Instant): string {
-    return format.formatDayTime(this.context, value, now, this.patterns());
+    return format.formatDayTime(this.#context, value, now, this.#patterns());
   }
 
   window(start: Instant, end?: Instant, now?: Instant): string {
-    return format.formatWindow(this.context, start, end, now, this.patterns());
+    return format.formatWindow(this.#context, start, end, now, this.#patterns());
   }
 
   relative(value: Instant, now?: Instant): string {
-    return format.formatRelative(this.context, value, now);
+    return format.formatRelative(this.#context, value, now);
   }
 
-  private patterns(): format.WindowPatterns {
+  #patterns(): format.WindowPatterns {
     return { dayTime: this.msg('format.dayTime'), range: this.msg('format.range') };
   }
 
-  private fill(message: Message, params: MessageParams = {}): string {
+  #fill(message: Message, params: MessageParams = {}): string {
     let text: string;
     if (typeof message === 'string') text = message;
     else {
       const count = Number(params.count);
-      this.plurals ??= new Intl.PluralRules(this.locale);
-      const form = Number.isFinite(count) ? this.plurals.select(count) : 'other';
+      this.#plurals ??= new Intl.PluralRules(this.locale);
+      const form = Number.isFinite(count) ? this.#plurals.select(count) : 'other';
       text = message[form] ?? message.other;
     }
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {

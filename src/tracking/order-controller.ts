@@ -34,12 +34,12 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   snapshot: OrderSnapshot;
   readonly needs: readonly OrderResource[];
   readonly primary: readonly OrderResource[];
-  private tracker: OrderTracker | undefined;
-  private trackedKey: string | undefined;
-  private connected = false;
-  private reportedMisconfiguration = false;
+  #tracker: OrderTracker | undefined;
+  #trackedKey: string | undefined;
+  #connected = false;
+  #reportedMisconfiguration = false;
   /** The token settings the tracker was last given, to notice when the page changes them. */
-  private tokens: Pick<OrderSource, 'token' | 'tokenUrl' | 'tokenProvider'> = {};
+  #tokens: Pick<OrderSource, 'token' | 'tokenUrl' | 'tokenProvider'> = {};
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement & OrderSource,
@@ -52,27 +52,27 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.follow();
+    this.#connected = true;
+    this.#follow();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.letGo();
+    this.#connected = false;
+    this.#letGo();
   }
 
   /** Picks up a changed order-id or api-base (another order), or new token settings, before the element renders. */
   hostUpdate(): void {
-    if (!this.connected) return;
-    if (this.keyOf() !== this.trackedKey) {
-      this.letGo();
-      this.follow();
+    if (!this.#connected) return;
+    if (this.#keyOf() !== this.#trackedKey) {
+      this.#letGo();
+      this.#follow();
       return;
     }
     const { token, tokenUrl, tokenProvider } = this.host;
-    if (this.tracker && (token !== this.tokens.token || tokenUrl !== this.tokens.tokenUrl || tokenProvider !== this.tokens.tokenProvider)) {
-      this.tokens = { token, tokenUrl, tokenProvider };
-      this.tracker.useTokens(this.tokenOptions());
+    if (this.#tracker && (token !== this.#tokens.token || tokenUrl !== this.#tokens.tokenUrl || tokenProvider !== this.#tokens.tokenProvider)) {
+      this.#tokens = { token, tokenUrl, tokenProvider };
+      this.#tracker.useTokens(this.#tokenOptions());
     }
   }
 
@@ -87,8 +87,8 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
    * `replacement-decision` from the element. Rejects with an ApiError to show next to the buttons.
    */
   async decideReplacement(itemId: string, decision: ReplacementDecision): Promise<void> {
-    if (!this.tracker) throw new ApiError({ kind: 'bad_request', message: 'This element is not showing an order.' });
-    await this.tracker.decideReplacement(itemId, decision);
+    if (!this.#tracker) throw new ApiError({ kind: 'bad_request', message: 'This element is not showing an order.' });
+    await this.#tracker.decideReplacement(itemId, decision);
     this.host.dispatchEvent(
       new CustomEvent('replacement-decision', {
         detail: { orderId: this.snapshot.orderId, itemId, decision },
@@ -98,47 +98,47 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     );
   }
 
-  private keyOf(): string {
+  #keyOf(): string {
     const { orderId, apiBase } = this.host;
     return `${apiBase}\n${orderId ?? ''}`;
   }
 
-  private follow(): void {
+  #follow(): void {
     const host = this.host;
-    this.trackedKey = this.keyOf();
+    this.#trackedKey = this.#keyOf();
     const orderId = host.orderId?.trim();
     if (!orderId) {
-      this.showMisconfiguration();
+      this.#showMisconfiguration();
       return;
     }
-    this.tracker = acquireTracker({
+    this.#tracker = acquireTracker({
       apiBase: host.apiBase,
       orderId,
       pollIntervalSeconds: Number.isFinite(host.pollInterval) ? Math.max(1, host.pollInterval) : 15,
       acceptLanguage: host.acceptLanguage,
-      tokens: this.tokenOptions(),
+      tokens: this.#tokenOptions(),
     });
-    this.tokens = { token: host.token, tokenUrl: host.tokenUrl, tokenProvider: host.tokenProvider };
-    this.tracker.subscribe(this);
+    this.#tokens = { token: host.token, tokenUrl: host.tokenUrl, tokenProvider: host.tokenProvider };
+    this.#tracker.subscribe(this);
   }
 
-  private tokenOptions() {
+  #tokenOptions() {
     const { token, tokenUrl, tokenProvider } = this.host;
     return { token: token ?? undefined, tokenUrl: tokenUrl ?? undefined, tokenProvider: tokenProvider ?? undefined };
   }
 
-  private letGo(): void {
-    const tracker = this.tracker;
-    this.tracker = undefined;
+  #letGo(): void {
+    const tracker = this.#tracker;
+    this.#tracker = undefined;
     if (!tracker) return;
     tracker.unsubscribe(this);
     releaseTracker(tracker);
   }
 
-  private showMisconfiguration(): void {
+  #showMisconfiguration(): void {
     this.onSnapshot({ ...emptySnapshot(''), condition: 'misconfigured' });
-    if (this.reportedMisconfiguration) return;
-    this.reportedMisconfiguration = true;
+    if (this.#reportedMisconfiguration) return;
+    this.#reportedMisconfiguration = true;
     const message = `<${this.host.localName}> needs an order-id attribute.`;
     console.warn(`connect-order-status: ${message}`);
     this.host.dispatchEvent(

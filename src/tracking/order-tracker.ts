@@ -55,54 +55,57 @@ const READY: ResourceStatus = { state: 'ready' };
 const FOLLOWING: Activity = { kind: 'off' };
 
 export class OrderTracker {
-  private snapshot: OrderSnapshot;
-  private readonly subscribers = new Set<TrackerSubscriber>();
-  private pollers: Record<OrderResource, Poller<unknown>>;
-  private tokens: TokenSource;
-  private tokenOptions: TrackerConfig['tokens'];
+  #snapshot: OrderSnapshot;
+  readonly #subscribers = new Set<TrackerSubscriber>();
+  #pollers: Record<OrderResource, Poller<unknown>>;
+  #tokens: TokenSource;
+  #tokenOptions: TrackerConfig['tokens'];
   /** Whether the page was visible and online at the last look, to notice a return. */
-  private wasActive = true;
-  private lastSignInRetryAt = -Infinity;
+  #wasActive = true;
+  #lastSignInRetryAt = -Infinity;
   /** Token generation each failed request used, so concurrent 401s share one refresh. */
-  private readonly tokenGenerationOf = new WeakMap<ApiError, number>();
-  private fatal: TrackerCondition | undefined;
-  private unsubscribeEnvironment: (() => void) | undefined;
-  private started = false;
+  readonly #tokenGenerationOf = new WeakMap<ApiError, number>();
+  #fatal: TrackerCondition | undefined;
+  #unsubscribeEnvironment: (() => void) | undefined;
+  #started = false;
   /** Shares the polling with other tabs showing this order, where the browser can. */
-  private tabs: TabCoordinator | undefined;
-  private role: TabRole = 'solo';
+  #tabs: TabCoordinator | undefined;
+  #role: TabRole = 'solo';
 
-  constructor(private readonly config: TrackerConfig) {
-    this.snapshot = emptySnapshot(config.orderId);
-    this.tokenOptions = config.tokens;
-    this.tokens = this.tokenSource(config.tokens);
-    this.pollers = this.createPollers();
+  readonly #config: TrackerConfig;
+
+  constructor(config: TrackerConfig) {
+    this.#config = config;
+    this.#snapshot = emptySnapshot(config.orderId);
+    this.#tokenOptions = config.tokens;
+    this.#tokens = this.#tokenSource(config.tokens);
+    this.#pollers = this.#createPollers();
   }
 
-  private tokenSource(tokens: TrackerConfig['tokens']): TokenSource {
-    return new TokenSource({ ...tokens, fetch: this.config.fetch, clock: this.config.env.clock });
+  #tokenSource(tokens: TrackerConfig['tokens']): TokenSource {
+    return new TokenSource({ ...tokens, fetch: this.#config.fetch, clock: this.#config.env.clock });
   }
 
   /** One Poller per endpoint; made anew when the customer signs in again after "sign in again". */
-  private createPollers(): Record<OrderResource, Poller<unknown>> {
+  #createPollers(): Record<OrderResource, Poller<unknown>> {
     const poller = <T>(resource: OrderResource, read: (client: ConnectClient, signal: AbortSignal) => Promise<T>, onData: (data: T) => void) =>
       new Poller<T>({
-        env: this.config.env,
+        env: this.#config.env,
         minRefreshGapMs: MIN_REFRESH_GAP_MS,
-        read: (signal) => this.call((client) => read(client, signal)),
+        read: (signal) => this.#call((client) => read(client, signal)),
         onData: (data) => {
-          this.tokens.accepted();
-          this.tabs?.share({ type: resource, data } as TabMessage);
+          this.#tokens.accepted();
+          this.#tabs?.share({ type: resource, data } as TabMessage);
           onData(data);
         },
-        onError: (error) => this.failed(resource, error),
+        onError: (error) => this.#failed(resource, error),
       }) as Poller<unknown>;
-    const id = this.config.orderId;
+    const id = this.#config.orderId;
     return {
-      order: poller('order', (c, signal) => c.getOrder(id, { signal }), (order) => this.receivedOrder(order)),
-      items: poller('items', (c, signal) => c.getItems(id, { signal }), (items) => this.receivedItems(items)),
-      handling: poller('handling', (c, signal) => c.getHandling(id, { signal }), (handling) => this.receivedHandling(handling)),
-      location: poller('location', (c, signal) => c.getLocation(id, { signal }), (location) => this.receivedLocation(location)),
+      order: poller('order', (c, signal) => c.getOrder(id, { signal }), (order) => this.#receivedOrder(order)),
+      items: poller('items', (c, signal) => c.getItems(id, { signal }), (items) => this.#receivedItems(items)),
+      handling: poller('handling', (c, signal) => c.getHandling(id, { signal }), (handling) => this.#receivedHandling(handling)),
+      location: poller('location', (c, signal) => c.getLocation(id, { signal }), (location) => this.#receivedLocation(location)),
     };
   }
 
@@ -111,39 +114,39 @@ export class OrderTracker {
    * that had given up for want of a token starts over with them; others just use them from the next call.
    */
   useTokens(tokens: TrackerConfig['tokens']): void {
-    this.tokenOptions = tokens;
-    this.tokens = this.tokenSource(tokens);
-    if (this.fatal !== 'auth' || !this.tokens.configured) return;
-    this.fatal = undefined;
-    this.pollers = this.createPollers();
-    this.environmentChanged();
-    this.applyPolicy(this.snapshot.order);
+    this.#tokenOptions = tokens;
+    this.#tokens = this.#tokenSource(tokens);
+    if (this.#fatal !== 'auth' || !this.#tokens.configured) return;
+    this.#fatal = undefined;
+    this.#pollers = this.#createPollers();
+    this.#environmentChanged();
+    this.#applyPolicy(this.#snapshot.order);
   }
 
   get current(): OrderSnapshot {
-    return this.snapshot;
+    return this.#snapshot;
   }
 
   get subscriberCount(): number {
-    return this.subscribers.size;
+    return this.#subscribers.size;
   }
 
   subscribe(subscriber: TrackerSubscriber): void {
-    this.subscribers.add(subscriber);
-    subscriber.onSnapshot(this.snapshot);
-    if (!this.started) this.start();
+    this.#subscribers.add(subscriber);
+    subscriber.onSnapshot(this.#snapshot);
+    if (!this.#started) this.#start();
   }
 
   unsubscribe(subscriber: TrackerSubscriber): void {
-    this.subscribers.delete(subscriber);
+    this.#subscribers.delete(subscriber);
   }
 
   /** Stops every timer and aborts every request. The registry calls it when the last element leaves. */
   stop(): void {
-    for (const resource of RESOURCES) this.pollers[resource].stop();
-    this.unsubscribeEnvironment?.();
-    this.unsubscribeEnvironment = undefined;
-    this.tabs?.stop();
+    for (const resource of RESOURCES) this.#pollers[resource].stop();
+    this.#unsubscribeEnvironment?.();
+    this.#unsubscribeEnvironment = undefined;
+    this.#tabs?.stop();
   }
 
   /**
@@ -152,125 +155,125 @@ export class OrderTracker {
    */
   async decideReplacement(itemId: string, decision: ReplacementDecision, signal?: AbortSignal): Promise<void> {
     try {
-      await this.call((client) => client.putReplacementDecision(this.config.orderId, itemId, decision, { signal }), true);
+      await this.#call((client) => client.putReplacementDecision(this.#config.orderId, itemId, decision, { signal }), true);
     } catch (error) {
       // Already answered (elsewhere, or by the shopper's timeout) or gone: show what Connect has now.
-      if (error instanceof ApiError && (error.kind === 'bad_request' || error.kind === 'not_found')) this.pollers.items.readAgain();
+      if (error instanceof ApiError && (error.kind === 'bad_request' || error.kind === 'not_found')) this.#pollers.items.readAgain();
       throw error;
     }
-    const items = this.snapshot.items;
+    const items = this.#snapshot.items;
     if (items) {
       // Show the answer right away; the next read confirms it.
       const updated = items.map((item): LineItem => (item.id === itemId ? { ...item, replacementStatus: decision } : item));
-      this.update('items', { items: mergeLineItems(items, updated) });
+      this.#update('items', { items: mergeLineItems(items, updated) });
     }
-    this.pollers.items.readAgain();
+    this.#pollers.items.readAgain();
   }
 
-  private start(): void {
-    this.started = true;
-    const { visibility, connectivity } = this.config.env;
-    const onEnvironment = () => this.environmentChanged();
+  #start(): void {
+    this.#started = true;
+    const { visibility, connectivity } = this.#config.env;
+    const onEnvironment = () => this.#environmentChanged();
     const offVisibility = visibility.subscribe(onEnvironment);
     const offConnectivity = connectivity.subscribe(onEnvironment);
-    this.unsubscribeEnvironment = () => {
+    this.#unsubscribeEnvironment = () => {
       offVisibility();
       offConnectivity();
     };
-    if (!this.tokens.configured) {
-      this.giveUp('auth', 'order', new ApiError({ kind: 'auth', message: 'No token: set the token or token-url attribute, or a tokenProvider.' }));
+    if (!this.#tokens.configured) {
+      this.#giveUp('auth', 'order', new ApiError({ kind: 'auth', message: 'No token: set the token or token-url attribute, or a tokenProvider.' }));
       return;
     }
-    this.environmentChanged();
-    const services = this.config.env.tabs;
+    this.#environmentChanged();
+    const services = this.#config.env.tabs;
     if (!services) {
-      this.applyPolicy(undefined);
+      this.#applyPolicy(undefined);
       return;
     }
-    this.tabs = new TabCoordinator({
-      key: `${this.config.apiBase}|${this.config.orderId}`,
+    this.#tabs = new TabCoordinator({
+      key: `${this.#config.apiBase}|${this.#config.orderId}`,
       services,
-      onRole: (role) => this.roleChanged(role),
-      onMessage: (message) => this.fromOtherTab(message),
+      onRole: (role) => this.#roleChanged(role),
+      onMessage: (message) => this.#fromOtherTab(message),
     });
     // Only once this tab knows whether another one leads does it start asking: a follower asks nothing.
-    void this.tabs.start(this.config.env.visibility.isVisible()).finally(() => this.applyPolicy(this.snapshot.order));
+    void this.#tabs.start(this.#config.env.visibility.isVisible()).finally(() => this.#applyPolicy(this.#snapshot.order));
   }
 
-  private roleChanged(role: TabRole): void {
-    this.role = role;
+  #roleChanged(role: TabRole): void {
+    this.#role = role;
     // A new leader reads what the state needs at once: the takeover costs no waiting.
-    this.applyPolicy(this.snapshot.order);
+    this.#applyPolicy(this.#snapshot.order);
   }
 
-  private fromOtherTab(message: TabMessage): void {
+  #fromOtherTab(message: TabMessage): void {
     switch (message.type) {
       case 'hello': {
         // A tab that just opened wants what this leader already has.
-        const { order, items, handling, location } = this.snapshot;
-        if (order) this.tabs?.share({ type: 'order', data: order });
-        if (items) this.tabs?.share({ type: 'items', data: [...items] });
-        if (handling) this.tabs?.share({ type: 'handling', data: handling });
-        if (location) this.tabs?.share({ type: 'location', data: location });
-        if (this.fatal) this.tabs?.share({ type: 'fatal', condition: this.fatal });
+        const { order, items, handling, location } = this.#snapshot;
+        if (order) this.#tabs?.share({ type: 'order', data: order });
+        if (items) this.#tabs?.share({ type: 'items', data: [...items] });
+        if (handling) this.#tabs?.share({ type: 'handling', data: handling });
+        if (location) this.#tabs?.share({ type: 'location', data: location });
+        if (this.#fatal) this.#tabs?.share({ type: 'fatal', condition: this.#fatal });
         break;
       }
       case 'order':
-        this.receivedOrder(message.data);
+        this.#receivedOrder(message.data);
         break;
       case 'items':
-        this.receivedItems(message.data);
+        this.#receivedItems(message.data);
         break;
       case 'handling':
-        this.receivedHandling(message.data);
+        this.#receivedHandling(message.data);
         break;
       case 'location':
-        this.receivedLocation(message.data);
+        this.#receivedLocation(message.data);
         break;
       case 'fatal':
-        this.halt(message.condition);
-        this.update(undefined, {});
+        this.#halt(message.condition);
+        this.#update(undefined, {});
         break;
     }
   }
 
-  private environmentChanged(): void {
-    const { visibility, connectivity } = this.config.env;
+  #environmentChanged(): void {
+    const { visibility, connectivity } = this.#config.env;
     const active = visibility.isVisible() && connectivity.isOnline();
-    const returned = active && !this.wasActive;
-    this.wasActive = active;
-    if (returned && this.fatal === 'auth' && this.mayRetrySignIn()) {
+    const returned = active && !this.#wasActive;
+    this.#wasActive = active;
+    if (returned && this.#fatal === 'auth' && this.#mayRetrySignIn()) {
       // The customer may have signed in again elsewhere meanwhile: ask the token URL (or provider) once more.
-      this.useTokens(this.tokenOptions);
+      this.useTokens(this.#tokenOptions);
       return;
     }
-    this.tabs?.visibilityChanged(visibility.isVisible());
+    this.#tabs?.visibilityChanged(visibility.isVisible());
     for (const resource of RESOURCES) {
-      if (active) this.pollers[resource].resume();
-      else this.pollers[resource].pause();
+      if (active) this.#pollers[resource].resume();
+      else this.#pollers[resource].pause();
     }
-    this.update(undefined, {});
+    this.#update(undefined, {});
   }
 
   /** Only a source that can give a new token is worth asking again, and not more often than a refresh. */
-  private mayRetrySignIn(): boolean {
-    const now = this.config.env.clock.now();
-    if (!(this.tokenOptions.tokenUrl || this.tokenOptions.tokenProvider) || now - this.lastSignInRetryAt < MIN_REFRESH_GAP_MS) return false;
-    this.lastSignInRetryAt = now;
+  #mayRetrySignIn(): boolean {
+    const now = this.#config.env.clock.now();
+    if (!(this.#tokenOptions.tokenUrl || this.#tokenOptions.tokenProvider) || now - this.#lastSignInRetryAt < MIN_REFRESH_GAP_MS) return false;
+    this.#lastSignInRetryAt = now;
     return true;
   }
 
   /** Runs one API call with the current token; a 401 is retried once with a fresh token (for writes). */
-  private async call<T>(run: (client: ConnectClient) => Promise<T>, retryAuthHere = false): Promise<T> {
+  async #call<T>(run: (client: ConnectClient) => Promise<T>, retryAuthHere = false): Promise<T> {
     let generation = 0;
     const client = new ConnectClient({
-      apiBase: this.config.apiBase,
-      fetch: this.config.fetch,
+      apiBase: this.#config.apiBase,
+      fetch: this.#config.fetch,
       timeoutMs: REQUEST_TIMEOUT_MS,
-      acceptLanguage: this.config.acceptLanguage,
-      timers: this.config.env.clock,
+      acceptLanguage: this.#config.acceptLanguage,
+      timers: this.#config.env.clock,
       getToken: async () => {
-        const issued = await this.tokens.get();
+        const issued = await this.#tokens.get();
         generation = issued.generation;
         return issued.token;
       },
@@ -279,118 +282,118 @@ export class OrderTracker {
       return await run(client);
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'auth') {
-        this.tokenGenerationOf.set(error, generation);
-        if (retryAuthHere && generation > 0 && this.tokens.rejected(generation)) return this.call(run, false);
+        this.#tokenGenerationOf.set(error, generation);
+        if (retryAuthHere && generation > 0 && this.#tokens.rejected(generation)) return this.#call(run, false);
       }
       throw error;
     }
   }
 
-  private receivedOrder(order: Order): void {
-    const previous = this.snapshot.order;
+  #receivedOrder(order: Order): void {
+    const previous = this.#snapshot.order;
     const next = previous && sameData(previous, order) ? previous : order;
-    this.update('order', { order: next });
+    this.#update('order', { order: next });
     if (next !== previous && (!previous || previous.workflowState !== next.workflowState)) {
-      this.emit('order', 'order-state-change', {
-        orderId: this.config.orderId,
+      this.#emit('order', 'order-state-change', {
+        orderId: this.#config.orderId,
         state: next.workflowState,
         previousState: previous?.workflowState ?? null,
         fulfillmentType: next.fulfillmentType,
       });
     }
-    this.applyPolicy(next);
+    this.#applyPolicy(next);
   }
 
-  private receivedItems(items: readonly LineItem[]): void {
-    const previous = this.snapshot.items;
+  #receivedItems(items: readonly LineItem[]): void {
+    const previous = this.#snapshot.items;
     const next = mergeLineItems(previous, items);
-    this.update('items', { items: next });
+    this.#update('items', { items: next });
     if (next !== previous) {
       const counts = countItems(next);
       if (!previous || !sameData(countItems(previous), counts)) {
-        this.emit('items', 'order-items-change', { orderId: this.config.orderId, counts });
+        this.#emit('items', 'order-items-change', { orderId: this.#config.orderId, counts });
       }
     }
   }
 
-  private receivedHandling(handling: Handling): void {
-    this.update('handling', { handling: keepIfSame(this.snapshot.handling, handling) });
+  #receivedHandling(handling: Handling): void {
+    this.#update('handling', { handling: keepIfSame(this.#snapshot.handling, handling) });
   }
 
   /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
-  private halt(condition: TrackerCondition): void {
-    this.fatal = condition;
-    for (const r of RESOURCES) this.pollers[r].stop();
+  #halt(condition: TrackerCondition): void {
+    this.#fatal = condition;
+    for (const r of RESOURCES) this.#pollers[r].stop();
   }
 
-  private receivedLocation(location: OrderSnapshot['location']): void {
+  #receivedLocation(location: OrderSnapshot['location']): void {
     // A position that arrives after the state moved past delivering is stale: the shopper is gone.
-    if (this.snapshot.order && this.snapshot.order.workflowState !== 'delivering') return;
-    const next = keepIfSame(this.snapshot.location, location);
-    const changed = next !== this.snapshot.location;
-    this.update('location', { location: next });
+    if (this.#snapshot.order && this.#snapshot.order.workflowState !== 'delivering') return;
+    const next = keepIfSame(this.#snapshot.location, location);
+    const changed = next !== this.#snapshot.location;
+    this.#update('location', { location: next });
     if (changed && next) {
-      this.emit('location', 'shopper-location-change', { orderId: this.config.orderId, latitude: next.latitude, longitude: next.longitude });
+      this.#emit('location', 'shopper-location-change', { orderId: this.#config.orderId, latitude: next.latitude, longitude: next.longitude });
     }
   }
 
   /** Retunes every endpoint to what the order's state makes useful (the table in workflow/polling-policy). */
-  private applyPolicy(order: Order | undefined): void {
-    if (this.fatal) return;
-    const intervalMs = Math.max(1, this.config.pollIntervalSeconds) * 1000;
+  #applyPolicy(order: Order | undefined): void {
+    if (this.#fatal) return;
+    const intervalMs = Math.max(1, this.#config.pollIntervalSeconds) * 1000;
     for (const resource of RESOURCES) {
       const activity = activityFor(resource, order);
       // A follower asks nothing: the leading tab shares every answer.
-      this.pollers[resource].setActivity(this.role === 'follower' ? FOLLOWING : activity, intervalMs);
+      this.#pollers[resource].setActivity(this.#role === 'follower' ? FOLLOWING : activity, intervalMs);
       // Privacy and honesty: outside delivering there is no shopper position to show.
-      if (resource === 'location' && activity.kind === 'off' && this.snapshot.location) this.update(undefined, { location: null });
+      if (resource === 'location' && activity.kind === 'off' && this.#snapshot.location) this.#update(undefined, { location: null });
     }
-    this.update(undefined, {});
+    this.#update(undefined, {});
   }
 
-  private failed(resource: OrderResource, error: ApiError): FailureDecision {
-    const { connectivity } = this.config.env;
+  #failed(resource: OrderResource, error: ApiError): FailureDecision {
+    const { connectivity } = this.#config.env;
     if (error.kind === 'auth') {
-      const generation = this.tokenGenerationOf.get(error) ?? 0;
-      if (generation > 0 && this.tokens.rejected(generation)) return 'retry_now';
-      this.giveUp('auth', resource, error);
+      const generation = this.#tokenGenerationOf.get(error) ?? 0;
+      if (generation > 0 && this.#tokens.rejected(generation)) return 'retry_now';
+      this.#giveUp('auth', resource, error);
       return 'stop';
     }
     if (error.kind === 'not_found' && (resource === 'order' || error.code === 4000)) {
-      this.giveUp('not_found', resource, error);
+      this.#giveUp('not_found', resource, error);
       return 'stop';
     }
     if (resource === 'location' && error.kind === 'forbidden') {
       // The retailer has shopper details redacted: say so and stop asking.
-      this.update('location', { locationShared: false, location: null }, { state: 'stopped', error });
-      this.emitError(resource, error);
+      this.#update('location', { locationShared: false, location: null }, { state: 'stopped', error });
+      this.#emitError(resource, error);
       return 'stop';
     }
     if (!error.retryable) {
-      this.update(resource, {}, { state: 'stopped', error });
-      this.emitError(resource, error);
+      this.#update(resource, {}, { state: 'stopped', error });
+      this.#emitError(resource, error);
       return 'stop';
     }
     const offline = !connectivity.isOnline();
-    const firstFailure = this.snapshot.resources[resource].state !== 'retrying';
-    this.update(resource, {}, { state: 'retrying', error });
+    const firstFailure = this.#snapshot.resources[resource].state !== 'retrying';
+    this.#update(resource, {}, { state: 'retrying', error });
     // Offline is not an error for the customer: updates are paused, and resume when the network returns.
-    if (firstFailure && !(offline && (error.kind === 'network' || error.kind === 'timeout'))) this.emitError(resource, error);
+    if (firstFailure && !(offline && (error.kind === 'network' || error.kind === 'timeout'))) this.#emitError(resource, error);
     return 'retry';
   }
 
-  private giveUp(condition: TrackerCondition, resource: OrderResource, error: ApiError): void {
-    this.halt(condition);
-    this.tabs?.share({ type: 'fatal', condition });
-    this.update(resource, {}, { state: 'stopped', error });
-    this.emitError(resource, error);
+  #giveUp(condition: TrackerCondition, resource: OrderResource, error: ApiError): void {
+    this.#halt(condition);
+    this.#tabs?.share({ type: 'fatal', condition });
+    this.#update(resource, {}, { state: 'stopped', error });
+    this.#emitError(resource, error);
   }
 
   /** Makes the next snapshot and tells subscribers, unless nothing changed. */
-  private update(resource: OrderResource | undefined, data: Partial<OrderSnapshot>, status?: ResourceStatus): void {
-    const previous = this.snapshot;
+  #update(resource: OrderResource | undefined, data: Partial<OrderSnapshot>, status?: ResourceStatus): void {
+    const previous = this.#snapshot;
     let resources = previous.resources;
-    const now = this.config.env.clock.now();
+    const now = this.#config.env.clock.now();
     if (resource) {
       const nextStatus: ResourceStatus = status ?? READY;
       if (!sameData(resources[resource], nextStatus)) resources = { ...resources, [resource]: nextStatus };
@@ -401,26 +404,26 @@ export class OrderTracker {
       resources,
       lastUpdatedAt: resource && !status ? now : previous.lastUpdatedAt,
     };
-    next.condition = this.conditionOf(next);
+    next.condition = this.#conditionOf(next);
     const changed = (Object.keys(next) as (keyof OrderSnapshot)[]).some((key) => key !== 'lastUpdatedAt' && next[key] !== previous[key]);
     if (!changed) {
       // Same answer again: keep the snapshot (and the screen) as it is, only the freshness moves.
-      if (next.lastUpdatedAt !== previous.lastUpdatedAt) this.snapshot = { ...previous, lastUpdatedAt: next.lastUpdatedAt };
+      if (next.lastUpdatedAt !== previous.lastUpdatedAt) this.#snapshot = { ...previous, lastUpdatedAt: next.lastUpdatedAt };
       return;
     }
-    this.snapshot = next;
-    for (const subscriber of [...this.subscribers]) subscriber.onSnapshot(next);
+    this.#snapshot = next;
+    for (const subscriber of [...this.#subscribers]) subscriber.onSnapshot(next);
   }
 
-  private conditionOf(snapshot: OrderSnapshot): TrackerCondition {
-    if (this.fatal) return this.fatal;
-    if (!this.config.env.connectivity.isOnline()) return 'offline';
+  #conditionOf(snapshot: OrderSnapshot): TrackerCondition {
+    if (this.#fatal) return this.#fatal;
+    if (!this.#config.env.connectivity.isOnline()) return 'offline';
     return RESOURCES.some((r) => snapshot.resources[r].state === 'retrying') ? 'reconnecting' : 'live';
   }
 
-  private emitError(resource: OrderResource, error: ApiError): void {
-    this.emit(resource, 'order-error', {
-      orderId: this.config.orderId,
+  #emitError(resource: OrderResource, error: ApiError): void {
+    this.#emit(resource, 'order-error', {
+      orderId: this.#config.orderId,
       resource,
       kind: error.kind,
       status: error.status ?? null,
@@ -429,8 +432,8 @@ export class OrderTracker {
   }
 
   /** Dispatches one event per change, on one element: the one that shows this resource first. */
-  private emit(resource: OrderResource, type: string, detail: unknown): void {
-    const subscribers = [...this.subscribers];
+  #emit(resource: OrderResource, type: string, detail: unknown): void {
+    const subscribers = [...this.#subscribers];
     const target =
       subscribers.find((s) => s.primary.includes(resource)) ?? subscribers.find((s) => s.needs.includes(resource)) ?? subscribers[0];
     target?.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));

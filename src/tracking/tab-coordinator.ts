@@ -57,77 +57,81 @@ export interface TabCoordinatorOptions {
 }
 
 export class TabCoordinator {
-  private channel: ChannelLike | null = null;
-  private role: TabRole = 'solo';
-  private releaseLock: (() => void) | undefined;
-  private waiting: AbortController | undefined;
-  private closed = false;
+  #channel: ChannelLike | null = null;
+  #role: TabRole = 'solo';
+  #releaseLock: (() => void) | undefined;
+  #waiting: AbortController | undefined;
+  #closed = false;
 
-  constructor(private readonly options: TabCoordinatorOptions) {}
+  readonly #options: TabCoordinatorOptions;
+
+  constructor(options: TabCoordinatorOptions) {
+    this.#options = options;
+  }
 
   get currentRole(): TabRole {
-    return this.role;
+    return this.#role;
   }
 
   /** Joins the other tabs of this order. Resolves once this tab knows whether it leads. */
   async start(visible: boolean): Promise<void> {
-    const { services, key } = this.options;
+    const { services, key } = this.#options;
     if (!services.locks) return;
-    this.channel = services.openChannel(`${PROTOCOL}:${key}`);
-    if (!this.channel) return;
-    this.channel.addEventListener('message', (event) => this.received(event.data));
-    if (visible) await this.compete();
-    else this.setRole('follower');
+    this.#channel = services.openChannel(`${PROTOCOL}:${key}`);
+    if (!this.#channel) return;
+    this.#channel.addEventListener('message', (event) => this.#received(event.data));
+    if (visible) await this.#compete();
+    else this.#setRole('follower');
   }
 
   /** Shares what this tab read (only a leader does). */
   share(message: TabMessage): void {
-    if (this.role === 'leader' && !this.closed) this.channel?.postMessage(message);
+    if (this.#role === 'leader' && !this.#closed) this.#channel?.postMessage(message);
   }
 
   /** A hidden tab steps down (or stops waiting); a visible one competes again. */
   visibilityChanged(visible: boolean): void {
-    if (!this.channel || this.closed) return;
+    if (!this.#channel || this.#closed) return;
     if (visible) {
-      if (this.role === 'follower' && !this.waiting) void this.compete();
+      if (this.#role === 'follower' && !this.#waiting) void this.#compete();
     } else {
-      this.waiting?.abort();
-      this.waiting = undefined;
-      if (this.role === 'leader') {
-        this.releaseLock?.();
-        this.releaseLock = undefined;
-        this.setRole('follower');
+      this.#waiting?.abort();
+      this.#waiting = undefined;
+      if (this.#role === 'leader') {
+        this.#releaseLock?.();
+        this.#releaseLock = undefined;
+        this.#setRole('follower');
       }
     }
   }
 
   stop(): void {
-    this.closed = true;
-    this.waiting?.abort();
-    this.releaseLock?.();
-    this.channel?.close();
+    this.#closed = true;
+    this.#waiting?.abort();
+    this.#releaseLock?.();
+    this.#channel?.close();
   }
 
-  private async compete(): Promise<void> {
-    const locks = this.options.services.locks;
+  async #compete(): Promise<void> {
+    const locks = this.#options.services.locks;
     if (!locks) return;
-    const name = `${PROTOCOL}:${this.options.key}`;
+    const name = `${PROTOCOL}:${this.#options.key}`;
     // The request's own promise settles only when the lock is released; what matters now is whether we got it.
     const gotIt = await new Promise<boolean>((resolve) => {
       void locks.request(name, { ifAvailable: true }, (lock) => {
         resolve(Boolean(lock));
-        return lock ? this.lead() : undefined;
+        return lock ? this.#lead() : undefined;
       });
     });
-    if (gotIt || this.closed) return;
-    this.setRole('follower');
-    this.channel?.postMessage({ type: 'hello' } satisfies TabMessage);
+    if (gotIt || this.#closed) return;
+    this.#setRole('follower');
+    this.#channel?.postMessage({ type: 'hello' } satisfies TabMessage);
     const waiting = new AbortController();
-    this.waiting = waiting;
+    this.#waiting = waiting;
     locks
       .request(name, { signal: waiting.signal }, () => {
-        this.waiting = undefined;
-        return this.lead();
+        this.#waiting = undefined;
+        return this.#lead();
       })
       .catch(() => {
         // Aborted because this tab was hidden or closed: nothing to do.
@@ -135,29 +139,29 @@ export class TabCoordinator {
   }
 
   /** Holds the lock until released (step down) or the tab closes. */
-  private lead(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  #lead(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     const held = new Promise<void>((resolve) => {
-      this.releaseLock = resolve;
+      this.#releaseLock = resolve;
     });
-    this.setRole('leader');
+    this.#setRole('leader');
     return held;
   }
 
-  private setRole(role: TabRole): void {
-    if (role === this.role) return;
-    this.role = role;
-    this.options.onRole(role);
+  #setRole(role: TabRole): void {
+    if (role === this.#role) return;
+    this.#role = role;
+    this.#options.onRole(role);
   }
 
-  private received(data: unknown): void {
+  #received(data: unknown): void {
     // Anything else on the channel (another script's, a test's) is not a message of ours.
-    if (this.closed || typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') return;
+    if (this.#closed || typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') return;
     const message = data as TabMessage;
     if (message.type === 'hello') {
-      if (this.role === 'leader') this.options.onMessage(message);
+      if (this.#role === 'leader') this.#options.onMessage(message);
       return;
     }
-    if (this.role !== 'leader') this.options.onMessage(message);
+    if (this.#role !== 'leader') this.#options.onMessage(message);
   }
 }

@@ -31,36 +31,39 @@ const FINAL: Partial<Record<string, MessageKey>> = {
 };
 
 export class ReplacementDecisions {
-  private readonly tasks = new Map<string, Task<[ReplacementDecision], ReplacementDecision>>();
-  private readonly sent = new Map<string, ReplacementDecision>();
+  readonly #tasks = new Map<string, Task<[ReplacementDecision], ReplacementDecision>>();
+  readonly #sent = new Map<string, ReplacementDecision>();
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly send: SendDecision,
-  ) {}
+  readonly #host: ReactiveControllerHost;
+  readonly #send: SendDecision;
+
+  constructor(host: ReactiveControllerHost, send: SendDecision) {
+    this.#host = host;
+    this.#send = send;
+  }
 
   /** Sends an answer unless one for this item is on its way. */
   decide(itemId: string, decision: ReplacementDecision): void {
-    let task = this.tasks.get(itemId);
+    let task = this.#tasks.get(itemId);
     if (!task) {
-      task = new Task<[ReplacementDecision], ReplacementDecision>(this.host, {
+      task = new Task<[ReplacementDecision], ReplacementDecision>(this.#host, {
         autoRun: false,
         task: async ([answer]) => {
-          await this.send(itemId, answer);
+          await this.#send(itemId, answer);
           return answer;
         },
       });
-      this.tasks.set(itemId, task);
+      this.#tasks.set(itemId, task);
     }
     if (task.status === TaskStatus.PENDING) return;
-    this.sent.set(itemId, decision);
+    this.#sent.set(itemId, decision);
     void task.run([decision]);
   }
 
   view(itemId: string): DecisionView | undefined {
-    const task = this.tasks.get(itemId);
+    const task = this.#tasks.get(itemId);
     if (!task || task.status === TaskStatus.INITIAL) return undefined;
-    const decision = this.sent.get(itemId);
+    const decision = this.#sent.get(itemId);
     if (task.status === TaskStatus.PENDING) return { pending: true, decision, accepted: false, canRetry: true };
     if (task.status === TaskStatus.COMPLETE) return { pending: false, decision, accepted: true, canRetry: true };
     const error = task.error;

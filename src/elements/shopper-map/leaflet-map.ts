@@ -56,111 +56,111 @@ export function attributionHtml(text: string): string {
 const toLatLng = (point: Coordinates): L.LatLngTuple => [point.latitude, point.longitude];
 
 export class LeafletMapView {
-  private readonly map: L.LeafletMap;
+  readonly #map: L.LeafletMap;
   /** The element Leaflet owns, inside the element's map container: made per view, so a new view never
    * meets the leftovers of an old one. */
-  private readonly canvas: HTMLElement;
-  private animatingZoom = false;
-  private tiles: L.LeafletTileLayer | undefined;
-  private tileKey = '';
-  private destination: L.LeafletMarker | undefined;
-  private shopper: L.LeafletMarker | undefined;
-  private stopGlide: () => void = () => {};
-  private points: MapPoints = {};
+  readonly #canvas: HTMLElement;
+  #animatingZoom = false;
+  #tiles: L.LeafletTileLayer | undefined;
+  #tileKey = '';
+  #destination: L.LeafletMarker | undefined;
+  #shopper: L.LeafletMarker | undefined;
+  #stopGlide: () => void = () => {};
+  #points: MapPoints = {};
   /** Once the customer drags or zooms, updates stop re-fitting the view. */
-  private userMoved = false;
-  private fitting = false;
+  #userMoved = false;
+  #fitting = false;
 
-  constructor(
-    container: HTMLElement,
-    private readonly labels: MapLabels,
-  ) {
-    this.canvas = document.createElement('div');
-    this.canvas.className = 'map-canvas';
-    container.append(this.canvas);
-    this.map = L.map(this.canvas, { scrollWheelZoom: false, zoomControl: true, attributionControl: true });
-    this.map.on('zoomanim', () => (this.animatingZoom = true));
-    this.map.on('zoomend', () => (this.animatingZoom = false));
-    this.map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+  readonly #labels: MapLabels;
+
+  constructor(container: HTMLElement, labels: MapLabels) {
+    this.#labels = labels;
+    this.#canvas = document.createElement('div');
+    this.#canvas.className = 'map-canvas';
+    container.append(this.#canvas);
+    this.#map = L.map(this.#canvas, { scrollWheelZoom: false, zoomControl: true, attributionControl: true });
+    this.#map.on('zoomanim', () => (this.#animatingZoom = true));
+    this.#map.on('zoomend', () => (this.#animatingZoom = false));
+    this.#map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
     // A page scrolling past the map should not zoom it: the wheel zooms only once the map is engaged.
-    this.map.on('click focus', () => this.map.scrollWheelZoom.enable());
-    this.map.on('blur', () => this.map.scrollWheelZoom.disable());
-    this.map.on('dragstart', () => (this.userMoved = true));
-    this.map.on('zoomstart', () => {
-      if (!this.fitting) this.userMoved = true;
+    this.#map.on('click focus', () => this.#map.scrollWheelZoom.enable());
+    this.#map.on('blur', () => this.#map.scrollWheelZoom.disable());
+    this.#map.on('dragstart', () => (this.#userMoved = true));
+    this.#map.on('zoomstart', () => {
+      if (!this.#fitting) this.#userMoved = true;
     });
-    this.fitting = true;
-    this.map.setView([0, 0], 2, { animate: false });
-    this.fitting = false;
+    this.#fitting = true;
+    this.#map.setView([0, 0], 2, { animate: false });
+    this.#fitting = false;
   }
 
   /** Tiles from a URL template (`{z}/{x}/{y}`); an empty URL shows no tiles (tests, or a page without tiles). */
   setTiles(url: string, attribution: string): void {
     const key = `${url}\n${attribution}`;
-    if (key === this.tileKey) return;
-    this.tileKey = key;
-    this.tiles?.remove();
-    this.tiles = undefined;
+    if (key === this.#tileKey) return;
+    this.#tileKey = key;
+    this.#tiles?.remove();
+    this.#tiles = undefined;
     if (!url) return;
-    this.tiles = L.tileLayer(url, {
+    this.#tiles = L.tileLayer(url, {
       attribution: attributionHtml(attribution),
       maxZoom: 19,
       // OpenStreetMap's tile servers refuse requests without a Referer.
       referrerPolicy: 'strict-origin-when-cross-origin',
-    }).addTo(this.map);
+    }).addTo(this.#map);
   }
 
   show(points: MapPoints): void {
-    this.points = points;
-    this.destination = this.place(this.destination, points.destination, () =>
-      L.divIcon({ html: destinationPin(this.labels.destination), className: 'map-marker', iconSize: [32, 40], iconAnchor: [16, 40] }),
+    this.#points = points;
+    this.#destination = this.#place(this.#destination, points.destination, () =>
+      L.divIcon({ html: destinationPin(this.#labels.destination), className: 'map-marker', iconSize: [32, 40], iconAnchor: [16, 40] }),
     );
-    this.stopGlide();
-    const moving = this.shopper && points.shopper ? this.shopper : undefined;
+    this.#stopGlide();
+    const moving = this.#shopper && points.shopper ? this.#shopper : undefined;
     if (moving && points.shopper) {
-      this.stopGlide = glide(moving, toLatLng(points.shopper), { durationMs: GLIDE_MS, reducedMotion: prefersReducedMotion() });
+      this.#stopGlide = glide(moving, toLatLng(points.shopper), { durationMs: GLIDE_MS, reducedMotion: prefersReducedMotion() });
     } else {
-      this.shopper = this.place(this.shopper, points.shopper ?? undefined, () =>
-        L.divIcon({ html: shopperBadge(this.labels.shopper), className: 'map-marker', iconSize: [36, 36], iconAnchor: [18, 18] }),
+      this.#shopper = this.#place(this.#shopper, points.shopper ?? undefined, () =>
+        L.divIcon({ html: shopperBadge(this.#labels.shopper), className: 'map-marker', iconSize: [36, 36], iconAnchor: [18, 18] }),
       );
     }
-    this.fit();
+    this.#fit();
   }
 
   invalidateSize(): void {
-    this.map.invalidateSize({ animate: false });
-    this.fit();
+    this.#map.invalidateSize({ animate: false });
+    this.#fit();
   }
 
   remove(): void {
-    this.stopGlide();
-    this.canvas.remove();
+    this.#stopGlide();
+    this.#canvas.remove();
     // Leaflet 1.9 finishes a zoom animation on a timer and fails if the map is gone by then: let it finish.
-    if (this.animatingZoom) this.map.once('zoomend', () => setTimeout(() => this.map.remove()));
-    else this.map.remove();
+    if (this.#animatingZoom) this.#map.once('zoomend', () => setTimeout(() => this.#map.remove()));
+    else this.#map.remove();
   }
 
-  private place(marker: L.LeafletMarker | undefined, point: Coordinates | undefined, icon: () => L.LeafletDivIcon): L.LeafletMarker | undefined {
+  #place(marker: L.LeafletMarker | undefined, point: Coordinates | undefined, icon: () => L.LeafletDivIcon): L.LeafletMarker | undefined {
     if (!point) {
       marker?.remove();
       return undefined;
     }
     if (marker) return marker.setLatLng(toLatLng(point));
     // Decorative for assistive technology: the element's text alternative says where the shopper is.
-    return L.marker(toLatLng(point), { icon: icon(), interactive: false, keyboard: false }).addTo(this.map);
+    return L.marker(toLatLng(point), { icon: icon(), interactive: false, keyboard: false }).addTo(this.#map);
   }
 
-  private fit(): void {
-    if (this.userMoved) return;
-    const points = [this.points.destination, this.points.shopper].filter((p): p is Coordinates => !!p).map(toLatLng);
-    const size = this.map.getSize();
+  #fit(): void {
+    if (this.#userMoved) return;
+    const points = [this.#points.destination, this.#points.shopper].filter((p): p is Coordinates => !!p).map(toLatLng);
+    const size = this.#map.getSize();
     if (points.length === 0 || size.x === 0 || size.y === 0) return;
-    this.fitting = true;
+    this.#fitting = true;
     try {
-      if (points.length === 1) this.map.setView(points[0]!, 15, { animate: false });
-      else this.map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 16, animate: false });
+      if (points.length === 1) this.#map.setView(points[0]!, 15, { animate: false });
+      else this.#map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 16, animate: false });
     } finally {
-      this.fitting = false;
+      this.#fitting = false;
     }
   }
 }
