@@ -7,20 +7,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHandling, parseLineItems, parseLocation, parseOrder } from '../../src/api/parse.js';
 import { ApiError } from '../../src/api/api-error.js';
+import { seededRandom } from '../../src/sandbox/ids.js';
 import type { Product } from '../../src/api/types.js';
 
 const RUNS = 3000;
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
+/** The sandbox's seeded generator (mulberry32), with the two draws the damage needs. */
 function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(values: readonly T[]): T => values[int(values.length)]!;
   return { next, int, pick };
