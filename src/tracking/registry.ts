@@ -15,6 +15,7 @@ let fetchImpl: typeof fetch | undefined;
  * Tests use it to run a lifecycle instantly; pages never need it.
  */
 export function configureTracking(options: { env?: Partial<TrackingEnvironment>; fetch?: typeof fetch }): void {
+  // Now, not at the end of the task: no tracker outlives the environment it was made with.
   stopUnheldTrackers();
   environment = { ...browserEnvironment, ...options.env };
   fetchImpl = options.fetch;
@@ -26,7 +27,7 @@ export function resetTrackingConfiguration(): void {
   fetchImpl = undefined;
 }
 
-/** Trackers no element holds any more stop now, not at the end of the task: none outlives its environment. */
+/** Stops and forgets every tracker no element holds. */
 function stopUnheldTrackers(): void {
   for (const [key, tracker] of trackers) {
     if (tracker.subscriberCount > 0) continue;
@@ -57,17 +58,8 @@ export function acquireTracker(config: Omit<TrackerConfig, 'env' | 'fetch'>): Or
  * it was: what it showed stays on screen, and nothing is asked again.
  */
 export function releaseTracker(tracker: OrderTracker): void {
-  if (tracker.subscriberCount > 0) return;
-  queueMicrotask(() => {
-    if (tracker.subscriberCount > 0) return;
-    let known = false;
-    for (const [key, value] of trackers) {
-      if (value !== tracker) continue;
-      trackers.delete(key);
-      known = true;
-    }
-    if (known) tracker.stop();
-  });
+  // Any tracker still unheld then is one whose last element left during this task.
+  if (tracker.subscriberCount === 0) queueMicrotask(stopUnheldTrackers);
 }
 
 /** How many trackers are alive (for tests and diagnostics). */
