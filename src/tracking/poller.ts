@@ -178,14 +178,13 @@ export class Poller<T> {
     try {
       this.#options.onData(data);
     } catch (cause) {
+      this.#delivering = false;
       // Whatever failed while the answer was taken in must not end the polling in silence: it is reported
       // like an answer that could not be used, and read again with backoff.
-      this.#delivering = false;
       this.#failed(new ApiError({ kind: 'invalid_response', message: 'The answer from Connect could not be used.', cause }));
       return;
-    } finally {
-      this.#delivering = false;
     }
+    this.#delivering = false;
     // onData may have changed the activity (and scheduled accordingly); otherwise carry on.
     if (this.#activityVersion !== versionBefore || this.#stopped) return;
     // Start to start: a slow answer does not push every later poll back by its latency.
