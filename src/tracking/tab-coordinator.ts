@@ -64,9 +64,12 @@ export class TabCoordinator {
   #closed = false;
 
   readonly #options: TabCoordinatorOptions;
+  /** The lock's and the channel's name: one per order and protocol version. */
+  readonly #name: string;
 
   constructor(options: TabCoordinatorOptions) {
     this.#options = options;
+    this.#name = `${PROTOCOL}:${options.key}`;
   }
 
   get currentRole(): TabRole {
@@ -75,9 +78,9 @@ export class TabCoordinator {
 
   /** Joins the other tabs of this order. Resolves once this tab knows whether it leads. */
   async start(visible: boolean): Promise<void> {
-    const { services, key } = this.#options;
+    const { services } = this.#options;
     if (!services.locks) return;
-    this.#channel = services.openChannel(`${PROTOCOL}:${key}`);
+    this.#channel = services.openChannel(this.#name);
     if (!this.#channel) return;
     this.#channel.addEventListener('message', (event) => this.#received(event.data));
     if (visible) await this.#compete();
@@ -115,10 +118,9 @@ export class TabCoordinator {
   async #compete(): Promise<void> {
     const locks = this.#options.services.locks;
     if (!locks) return;
-    const name = `${PROTOCOL}:${this.#options.key}`;
     // The request's own promise settles only when the lock is released; what matters now is whether we got it.
     const gotIt = await new Promise<boolean>((resolve) => {
-      void locks.request(name, { ifAvailable: true }, (lock) => {
+      void locks.request(this.#name, { ifAvailable: true }, (lock) => {
         resolve(Boolean(lock));
         return lock ? this.#lead() : undefined;
       });
@@ -129,7 +131,7 @@ export class TabCoordinator {
     const waiting = new AbortController();
     this.#waiting = waiting;
     locks
-      .request(name, { signal: waiting.signal }, () => {
+      .request(this.#name, { signal: waiting.signal }, () => {
         this.#waiting = undefined;
         return this.#lead();
       })
