@@ -14,23 +14,14 @@
 import ts from 'typescript';
 
 const minifiers = {
-  css: (text, { first, last }) => {
-    let out = text
+  css: (text) =>
+    text
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}');
-    if (first) out = out.trimStart();
-    if (last) out = out.trimEnd();
-    return out;
-  },
-  html: (text, { first, last }) => {
-    let out = text.replace(/\s*\n\s*/g, ' ');
-    if (first) out = out.trimStart();
-    if (last) out = out.trimEnd();
-    return out;
-  },
+      .replace(/;}/g, '}'),
+  html: (text) => text.replace(/\s*\n\s*/g, ' '),
 };
 
 /** The static parts of a template as [start, end) offsets in the source, between its backticks and `${ }`. */
@@ -50,12 +41,15 @@ export function minifyTemplateLiterals(source, fileName = 'module.ts') {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const edits = [];
   const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text in minifiers) {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && Object.hasOwn(minifiers, node.tag.text)) {
       const minify = minifiers[node.tag.text];
       const parts = staticParts(node.template);
       parts.forEach(([start, end], index) => {
         const text = source.slice(start, end);
-        const minified = minify(text, { first: index === 0, last: index === parts.length - 1 });
+        let minified = minify(text);
+        // Only the template's own ends may lose their space; a space next to a `${…}` separates words.
+        if (index === 0) minified = minified.trimStart();
+        if (index === parts.length - 1) minified = minified.trimEnd();
         if (minified !== text) edits.push({ start, end, text: minified });
       });
     }
