@@ -12,7 +12,7 @@
  */
 import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../src/sandbox/index.js';
-import { OrderTracker, type TrackerSubscriber } from '../src/tracking/order-tracker.js';
+import { OrderTracker, type TrackerSubscriber } from '../src/tracking/tracker.js';
 import type { TabServices } from '../src/tracking/tab-coordinator.js';
 import { ManualClock, ManualConnectivity, ManualVisibility } from '../test/helpers/manual-clock.js';
 import { FakeLocks } from '../test/helpers/fake-locks.js';
@@ -76,7 +76,7 @@ function lifecycle(clock: ManualClock): Omit<Run, 'log'> {
 }
 
 function subscriber(): TrackerSubscriber {
-  return { host: new EventTarget(), needs: ['order', 'items', 'handling', 'location'], primary: [], onSnapshot: () => {} };
+  return { needs: ['order', 'items', 'handling', 'location'], primary: [], onSnapshot: () => {}, onNotice: () => {} };
 }
 
 interface PageOptions {

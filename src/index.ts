@@ -16,7 +16,7 @@ defineElement('order-tracker', OrderTrackerElement);
 export { OrderStatusElement, OrderItemsElement, ShopperMapElement, OrderTrackerElement, defineElement };
 export { OrderElement } from './elements/order-element.js';
 export type * from './elements/events.js';
-export type { ItemCounts, OrderSnapshot, TrackerCondition } from './tracking/snapshot.js';
+export type { OrderSnapshot, TrackerCondition } from './tracking/snapshot.js';
 export type {
   Address,
   Coordinates,

@@ -3,6 +3,7 @@
  * as a Bearer header (never in the URL), honours the caller's AbortSignal, gives up after a timeout, and
  * either returns normalised data or throws one ApiError.
  */
+import { normaliseApiBase } from './api-base.js';
 import { ApiError } from './api-error.js';
 import { readResponse } from './http.js';
 import { parseHandling, parseLineItems, parseLocation, parseOrder } from './parse.js';
@@ -22,8 +23,9 @@ export interface ConnectClientOptions {
   /**
    * The user access token to send; called once per request, with the request's signal (aborted on caller
    * abort or timeout). A rejection becomes an ApiError of kind `auth`, unless it already is an ApiError.
+   * A call's own `getToken` (CallOptions) takes its place.
    */
-  getToken: (options: { signal?: AbortSignal }) => Promise<string>;
+  getToken?: (options: { signal?: AbortSignal }) => Promise<string>;
   /** Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   /** A request with no answer after this long fails with kind `timeout`. Default 15 000 ms. */
@@ -135,7 +137,7 @@ export class ConnectClient {
     }, this.#timeoutMs);
     let token: string | undefined;
     try {
-      token = await untilAborted(this.#token(controller.signal), controller.signal);
+      token = await untilAborted(this.#token(spec.options, controller.signal), controller.signal);
       const fetchImpl = this.#options.fetch ?? globalThis.fetch;
       const response = await untilAborted(
         fetchImpl(this.#url(spec.path), {
@@ -164,10 +166,12 @@ export class ConnectClient {
     }
   }
 
-  async #token(signal: AbortSignal): Promise<string> {
+  async #token(options: CallOptions, signal: AbortSignal): Promise<string> {
+    const getToken = options.getToken ?? this.#options.getToken;
+    if (!getToken) throw new ApiError({ kind: 'auth', message: 'No token: the call has no way to get one.' });
     let token: unknown;
     try {
-      token = await this.#options.getToken({ signal });
+      token = await getToken({ signal });
     } catch (cause) {
       if (signal.aborted || cause instanceof ApiError) throw cause;
       throw new ApiError({ kind: 'auth', message: 'No token could be had for this order.', cause });
@@ -189,7 +193,7 @@ export class ConnectClient {
   }
 
   #url(path: string): string {
-    return `${this.#options.apiBase.trim().replace(/\/+$/, '')}${path}`;
+    return `${normaliseApiBase(this.#options.apiBase)}${path}`;
   }
 }
 

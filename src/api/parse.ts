@@ -7,7 +7,7 @@
  * message names the offending field so a retailer reading the console knows what their proxy broke.
  */
 import { ApiError } from './api-error.js';
-import { ownEntry } from './own-entry.js';
+import { ownEntry } from '../common/own-entry.js';
 import type { Address, Coordinates, Handling, LineItem, Order, Product, ShopperLocation } from './types.js';
 
 type Json = Record<string, unknown>;

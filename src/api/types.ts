@@ -94,4 +94,9 @@ export type OrderResource = 'order' | 'items' | 'handling' | 'location';
 /** Per-call options every client method takes. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * The token for this call, instead of the client's own `getToken`: a caller that must know which token a
+   * 401 answered (to refresh it once for every call that failed with it) hands each call its own.
+   */
+  getToken?: (options: { signal?: AbortSignal }) => Promise<string>;
 }

@@ -5,7 +5,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OrderResource } from '../api/types.js';
-import { OrderController } from '../tracking/order-controller.js';
+import { OrderController } from './shared/order-controller.js';
 
 export const DEFAULT_API_BASE = 'https://connect.instacart.com';
 export const DEFAULT_POLL_INTERVAL_SECONDS = 15;

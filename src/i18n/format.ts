@@ -4,7 +4,7 @@
  * locale's units ("1.2 km", "0.7 mi") and relative times ("2 minutes ago"). Pure functions of a locale and a
  * time zone, so they can be tested without an element.
  */
-import { ownEntry } from '../api/own-entry.js';
+import { ownEntry } from '../common/own-entry.js';
 
 export interface FormatContext {
   /** A valid BCP 47 tag (see resolveLocale). */

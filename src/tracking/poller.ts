@@ -11,7 +11,7 @@ import { DEFAULT_BACKOFF_CAP_MS, retryDelay } from './backoff.js';
 import type { TimerHandle, TrackingEnvironment } from './environment.js';
 
 /** What the owner wants after a failure. */
-export type FailureDecision = 'retry' | 'retry_now' | 'stop';
+export type FailureDecision = 'retry' | 'stop';
 
 export interface PollerOptions<T> {
   /** Performs one read; must honour the signal. */
@@ -52,10 +52,6 @@ export class Poller<T> {
 
   get isActive(): boolean {
     return this.#activity.kind === 'poll' || (this.#activity.kind === 'read_once' && !this.#satisfied);
-  }
-
-  get isInFlight(): boolean {
-    return this.#inFlight !== undefined;
   }
 
   /** Applies the policy's activity. A change to a reading activity reads at once (unless data just came). */
@@ -201,10 +197,6 @@ export class Poller<T> {
     if (decision === 'stop') {
       // A final answer (404, 403, 400): asking again would get the same one.
       this.stop();
-      return;
-    }
-    if (decision === 'retry_now') {
-      this.#readNow();
       return;
     }
     this.#failures += 1;

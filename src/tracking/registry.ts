@@ -3,7 +3,8 @@
  * make one request per endpoint per tick. The tracker lives while at least one of them is connected.
  */
 import { browserEnvironment, type TrackingEnvironment } from './environment.js';
-import { OrderTracker, type TrackerConfig } from './order-tracker.js';
+import { orderKey } from './order-key.js';
+import { OrderTracker, type TrackerConfig } from './tracker.js';
 
 const trackers = new Map<string, OrderTracker>();
 
@@ -36,13 +37,9 @@ function stopUnheldTrackers(): void {
   }
 }
 
-export function trackerKey(apiBase: string, orderId: string): string {
-  return `${apiBase.replace(/\/+$/, '')}\n${orderId}`;
-}
-
 /** The shared tracker of an order, created on first use. */
 export function acquireTracker(config: Omit<TrackerConfig, 'env' | 'fetch'>): OrderTracker {
-  const key = trackerKey(config.apiBase, config.orderId);
+  const key = orderKey(config.apiBase, config.orderId);
   let tracker = trackers.get(key);
   if (!tracker) {
     tracker = new OrderTracker({ ...config, env: environment, fetch: fetchImpl });

@@ -1,10 +1,15 @@
 /**
- * What a tracker knows about one order at one moment. Snapshots are immutable: every change makes a new one,
- * and every part that did not change keeps its identity, so elements can compare with `===` and nothing
- * re-renders for nothing.
+ * What a tracker knows about one order at one moment, and the one function that moves it on.
+ *
+ * Snapshots are immutable: every change makes a new one, and every part that did not change keeps its
+ * identity, so elements can compare with `===` and nothing re-renders for nothing. `nextSnapshot` is the only
+ * place a snapshot changes (as TanStack Query's `#dispatch` reducer is for a query): the tracker turns what
+ * happened (an answer, a failure, the network going away) into a `TrackerEvent` and hands it over.
  */
 import type { ApiError } from '../api/api-error.js';
-import type { Handling, LineItem, Order, OrderResource, ShopperLocation } from '../api/types.js';
+import type { Handling, LineItem, Order, OrderResource, ReplacementDecision, ShopperLocation } from '../api/types.js';
+import { activityFor } from '../workflow/polling-policy.js';
+import { keepIfSame, mergeLineItems, sameData } from './snapshot-data.js';
 
 export interface ResourceStatus {
   /**
@@ -27,6 +32,9 @@ export interface ResourceStatus {
  */
 export type TrackerCondition = 'live' | 'reconnecting' | 'offline' | 'auth' | 'not_found' | 'misconfigured';
 
+/** The conditions that end all reading of an order, in this tab and in every other. */
+export type FinalCondition = Extract<TrackerCondition, 'auth' | 'not_found'>;
+
 export interface OrderSnapshot {
   orderId: string;
   order?: Order;
@@ -38,11 +46,42 @@ export interface OrderSnapshot {
   locationShared: boolean;
   resources: Readonly<Record<OrderResource, ResourceStatus>>;
   condition: TrackerCondition;
+  /** Whether the browser was online at the last look. */
+  online: boolean;
   /** Clock time of the last successful read of any endpoint. */
   lastUpdatedAt?: number;
 }
 
 export const RESOURCES: readonly OrderResource[] = ['order', 'items', 'handling', 'location'];
+
+/** The data each endpoint's answer brings. */
+export interface ResourceData {
+  order: Order;
+  items: readonly LineItem[];
+  handling: Handling;
+  location: ShopperLocation;
+}
+
+/** One endpoint's answer: which endpoint, and its data. */
+export type ResourceAnswer = { [R in OrderResource]: { resource: R; data: ResourceData[R] } }[OrderResource];
+
+/** An endpoint's answer, read by this tab or shared by the tab that polls for it, and when it arrived. */
+export type Received = ResourceAnswer & { type: 'received'; at: number };
+
+/** Everything that can happen to what the tracker knows. */
+export type TrackerEvent =
+  | Received
+  /** Connect accepted the customer's answer to a proposed replacement: show it before the next read confirms it. */
+  | { type: 'replacement_answered'; itemId: string; decision: ReplacementDecision; at: number }
+  /** A read failed: `retrying` when it may pass and will be tried again, else that endpoint stopped. */
+  | { type: 'failed'; resource: OrderResource; error: ApiError; retrying: boolean }
+  /** The retailer does not share the shopper's position (403 on the location). */
+  | { type: 'location_withheld'; error: ApiError }
+  /** Nothing more will be read: here because of `error` on `resource`, or because another tab said so. */
+  | { type: 'halted'; condition: FinalCondition; resource?: OrderResource; error?: ApiError }
+  /** The customer signed in again after `auth`: reading starts over. */
+  | { type: 'resumed' }
+  | { type: 'connectivity'; online: boolean };
 
 export function emptySnapshot(orderId: string): OrderSnapshot {
   const idle: ResourceStatus = { state: 'idle' };
@@ -52,60 +91,86 @@ export function emptySnapshot(orderId: string): OrderSnapshot {
     locationShared: true,
     resources: { order: idle, items: idle, handling: idle, location: idle },
     condition: 'live',
+    online: true,
   };
 }
 
-/** Deep equality for plain JSON-like data (what the API parsers produce). */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) =>
-    sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
+const READY: ResourceStatus = { state: 'ready' };
+const FINAL: ReadonlySet<TrackerCondition> = new Set(['auth', 'not_found', 'misconfigured']);
+
+/** The snapshot after `event`. Returns `snapshot` itself when the event changes nothing. */
+export function nextSnapshot(snapshot: OrderSnapshot, event: TrackerEvent): OrderSnapshot {
+  const next = apply(snapshot, event);
+  if (next === snapshot) return snapshot;
+  const condition = event.type === 'halted' ? event.condition : conditionOf(next, event.type !== 'resumed' && FINAL.has(snapshot.condition));
+  return condition === next.condition ? next : { ...next, condition };
 }
 
-/** The previous value when the next one equals it, so unchanged data keeps its identity. */
-export function keepIfSame<T>(previous: T, next: T): T {
-  return sameData(previous, next) ? previous : next;
+/** Whether nothing more will be read for this order (sign in again, not found). */
+export function isHalted(snapshot: OrderSnapshot): boolean {
+  return snapshot.condition === 'auth' || snapshot.condition === 'not_found';
 }
 
-/** The next item list, reusing every unchanged item object (and the whole list when nothing changed). */
-export function mergeLineItems(previous: readonly LineItem[] | undefined, next: readonly LineItem[]): readonly LineItem[] {
-  if (!previous) return next;
-  const byId = new Map(previous.map((item) => [item.id, item]));
-  let changed = previous.length !== next.length;
-  const merged = next.map((item, index) => {
-    const before = byId.get(item.id);
-    const kept = before && sameData(before, item) ? before : item;
-    if (kept !== previous[index]) changed = true;
-    return kept;
-  });
-  return changed ? merged : previous;
+/** Whether subscribers must hear of the change: anything but the freshness time moved. */
+export function changedForSubscribers(previous: OrderSnapshot, next: OrderSnapshot): boolean {
+  return (Object.keys(next) as (keyof OrderSnapshot)[]).some((key) => key !== 'lastUpdatedAt' && next[key] !== previous[key]);
 }
 
-/** Counts per customer-facing list, as `order-items-change` reports them. */
-export interface ItemCounts {
-  stillShopping: number;
-  found: number;
-  replaced: number;
-  refunded: number;
-  /** Items whose status this widget does not know. */
-  other: number;
-  total: number;
-}
-
-export function countItems(items: readonly LineItem[]): ItemCounts {
-  const counts: ItemCounts = { stillShopping: 0, found: 0, replaced: 0, refunded: 0, other: 0, total: items.length };
-  for (const item of items) {
-    if (item.status === 'not_picked') counts.stillShopping += 1;
-    else if (item.status === 'found') counts.found += 1;
-    else if (item.status === 'replaced') counts.replaced += 1;
-    else if (item.status === 'to_refund') counts.refunded += 1;
-    else counts.other += 1;
+function apply(snapshot: OrderSnapshot, event: TrackerEvent): OrderSnapshot {
+  switch (event.type) {
+    case 'received':
+      return received(snapshot, event);
+    case 'replacement_answered': {
+      const { items } = snapshot;
+      if (!items) return snapshot;
+      const answered = items.map((item): LineItem => (item.id === event.itemId ? { ...item, replacementStatus: event.decision } : item));
+      return withStatus(snapshot, 'items', READY, { items: mergeLineItems(items, answered), lastUpdatedAt: event.at });
+    }
+    case 'failed':
+      return withStatus(snapshot, event.resource, { state: event.retrying ? 'retrying' : 'stopped', error: event.error });
+    case 'location_withheld':
+      return withStatus(snapshot, 'location', { state: 'stopped', error: event.error }, { locationShared: false, location: null });
+    case 'halted':
+      return event.resource ? withStatus(snapshot, event.resource, { state: 'stopped', error: event.error }) : { ...snapshot };
+    case 'resumed':
+      return { ...snapshot };
+    case 'connectivity':
+      return event.online === snapshot.online ? snapshot : { ...snapshot, online: event.online };
   }
-  return counts;
+}
+
+function received(snapshot: OrderSnapshot, event: Received): OrderSnapshot {
+  const fresh = { lastUpdatedAt: event.at };
+  switch (event.resource) {
+    case 'order': {
+      const order = snapshot.order && sameData(snapshot.order, event.data) ? snapshot.order : event.data;
+      // Privacy and honesty: in a state where the shopper's position is not read, none is shown.
+      const location = shopperPositionRead(order) ? snapshot.location : null;
+      return withStatus(snapshot, 'order', READY, { ...fresh, order, location });
+    }
+    case 'items':
+      return withStatus(snapshot, 'items', READY, { ...fresh, items: mergeLineItems(snapshot.items, event.data) });
+    case 'handling':
+      return withStatus(snapshot, 'handling', READY, { ...fresh, handling: keepIfSame(snapshot.handling, event.data) });
+    case 'location':
+      // A position that arrives after the state moved past delivering is stale: the shopper is gone.
+      if (snapshot.order && !shopperPositionRead(snapshot.order)) return snapshot;
+      return withStatus(snapshot, 'location', READY, { ...fresh, location: keepIfSame(snapshot.location, event.data) });
+  }
+}
+
+function shopperPositionRead(order: Order): boolean {
+  return activityFor('location', order).kind !== 'off';
+}
+
+/** The snapshot with one resource's status (kept as the same object when equal) and some data replaced. */
+function withStatus(snapshot: OrderSnapshot, resource: OrderResource, status: ResourceStatus, data: Partial<OrderSnapshot> = {}): OrderSnapshot {
+  const resources = sameData(snapshot.resources[resource], status) ? snapshot.resources : { ...snapshot.resources, [resource]: status };
+  return { ...snapshot, ...data, resources };
+}
+
+function conditionOf(snapshot: OrderSnapshot, halted: boolean): TrackerCondition {
+  if (halted) return snapshot.condition;
+  if (!snapshot.online) return 'offline';
+  return RESOURCES.some((r) => snapshot.resources[r].state === 'retrying') ? 'reconnecting' : 'live';
 }

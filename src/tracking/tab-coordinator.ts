@@ -5,16 +5,12 @@
  * for the lead while it is visible: a hidden leader steps down so a visible tab takes over. Where either API
  * is missing the tab polls on its own, as before.
  */
-import type { Handling, LineItem, Order, ShopperLocation } from '../api/types.js';
-import type { TrackerCondition } from './snapshot.js';
+import type { FinalCondition, ResourceAnswer } from './snapshot.js';
 
 /** What the leader shares: the data it read, and final conditions. Plain JSON (structured-cloneable). */
 export type TabMessage =
-  | { type: 'order'; data: Order }
-  | { type: 'items'; data: LineItem[] }
-  | { type: 'handling'; data: Handling }
-  | { type: 'location'; data: ShopperLocation }
-  | { type: 'fatal'; condition: TrackerCondition }
+  | { type: 'answer'; answer: ResourceAnswer }
+  | { type: 'fatal'; condition: FinalCondition }
   /** A new follower asks the leader for what it already has. */
   | { type: 'hello' };
 
@@ -44,7 +40,7 @@ export const browserTabServices: TabServices = {
  * running an older script (opened before the retailer updated it) then coordinates only with its own version
  * and polls for itself, instead of misreading what a newer leader shares.
  */
-const PROTOCOL = 'connect-order-status/v1';
+const PROTOCOL = 'connect-order-status/v2';
 
 /** Each tab starts alone; `leader` polls and shares; `follower` listens. `solo` cannot share and polls alone. */
 export type TabRole = 'solo' | 'leader' | 'follower';
@@ -70,10 +66,6 @@ export class TabCoordinator {
   constructor(options: TabCoordinatorOptions) {
     this.#options = options;
     this.#name = `${PROTOCOL}:${options.key}`;
-  }
-
-  get currentRole(): TabRole {
-    return this.#role;
   }
 
   /** Joins the other tabs of this order. Resolves once this tab knows whether it leads. */

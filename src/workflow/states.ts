@@ -2,7 +2,7 @@
  * The workflow states of each fulfillment type, in order, and the customer-facing phase each belongs to
  * (shared/instacart-api.md §1). Everything that asks "how far along is this order?" reads this table.
  */
-import { ownEntry } from '../api/own-entry.js';
+import { ownEntry } from '../common/own-entry.js';
 import type { FulfillmentType, WorkflowState } from '../api/types.js';
 
 /** Where the order is, in the customer's words. Steppers and sentences are keyed on these. */
@@ -72,16 +72,9 @@ export const PROBLEM_STATES: Readonly<Record<string, OrderPhase>> = {
   rescheduled: 'rescheduled',
 };
 
-/** Terminal states: nothing about the order will change again. */
-export const TERMINAL_STATES: ReadonlySet<WorkflowState> = new Set(['delivered', 'canceled', 'cancelled']);
-
 /** The known sequence for a fulfillment type, or the delivery one for a type the widget does not know. */
 export function stepsOf(fulfillmentType: FulfillmentType): readonly StateStep[] {
   return ownEntry<readonly StateStep[]>(WORKFLOW, fulfillmentType) ?? WORKFLOW.delivery;
-}
-
-export function isKnownFulfillmentType(fulfillmentType: FulfillmentType): boolean {
-  return Object.hasOwn(WORKFLOW, fulfillmentType);
 }
 
 /** The phase of a state for that fulfillment type; `unknown` for a state the table does not have. */
@@ -94,8 +87,4 @@ export function phaseOf(fulfillmentType: FulfillmentType, state: WorkflowState):
 /** Index of the state in its type's sequence, or -1 for problem and unknown states. */
 export function stateIndex(fulfillmentType: FulfillmentType, state: WorkflowState): number {
   return stepsOf(fulfillmentType).findIndex((step) => step.state === state);
-}
-
-export function isTerminal(state: WorkflowState): boolean {
-  return TERMINAL_STATES.has(state);
 }

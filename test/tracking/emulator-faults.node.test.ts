@@ -4,7 +4,8 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../../src/sandbox/index.js';
-import { OrderTracker } from '../../src/tracking/order-tracker.js';
+import { OrderTracker } from '../../src/tracking/tracker.js';
+import type { OrderErrorDetail, OrderNotice } from '../../src/tracking/order-notices.js';
 import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
 import { RequestLog } from '../helpers/request-log.js';
 
@@ -33,9 +34,10 @@ afterEach(() => {
 function open(state: string, tokens: ConstructorParameters<typeof OrderTracker>[0]['tokens'] | 'user' = 'user') {
   const order = sandbox.createOrder({ fulfillmentType: 'delivery' });
   sandbox.forceState(order.id, state);
-  const errors: Record<string, unknown>[] = [];
-  const host = new EventTarget();
-  host.addEventListener('order-error', (e) => errors.push((e as CustomEvent).detail));
+  const errors: OrderErrorDetail[] = [];
+  const onNotice = (notice: OrderNotice) => {
+    if (notice.type === 'order-error') errors.push(notice.detail);
+  };
   tracker = new OrderTracker({
     apiBase: API,
     orderId: order.id,
@@ -44,7 +46,7 @@ function open(state: string, tokens: ConstructorParameters<typeof OrderTracker>[
     fetch: log.fetch,
     env,
   });
-  tracker.subscribe({ host, needs: [], primary: [], onSnapshot: () => {} });
+  tracker.subscribe({ needs: [], primary: [], onSnapshot: () => {}, onNotice });
   const t = tracker;
   return { order, errors, snapshot: () => t.current };
 }
@@ -129,7 +131,7 @@ describe('against the emulator’s faults', () => {
         String(input).startsWith('/instacart') ? tokenFetch(input, init) : log.fetch(input, init)) as typeof fetch,
       env,
     });
-    tracker.subscribe({ host: new EventTarget(), needs: [], primary: [], onSnapshot: () => {} });
+    tracker.subscribe({ needs: [], primary: [], onSnapshot: () => {}, onNotice: () => {} });
     sandbox.forceState(order.id, 'picking');
     await env.clock.advance(0);
     sandbox.tokens.expire(first);
@@ -161,7 +163,7 @@ describe('against the emulator’s faults', () => {
       fetch: log.fetch,
       env,
     });
-    tracker.subscribe({ host: new EventTarget(), needs: [], primary: [], onSnapshot: () => {} });
+    tracker.subscribe({ needs: [], primary: [], onSnapshot: () => {}, onNotice: () => {} });
     await env.clock.advance(0);
     const statusOf = (id: string) => tracker!.current.items?.find((i) => i.id === id)?.replacementStatus;
     assert.equal(statusOf(first!.id), 'PENDING');

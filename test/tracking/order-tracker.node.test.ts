@@ -4,7 +4,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { HttpResponse } from 'msw';
-import { OrderTracker, type TrackerSubscriber } from '../../src/tracking/order-tracker.js';
+import { OrderTracker, type TrackerSubscriber } from '../../src/tracking/tracker.js';
 import type { OrderSnapshot } from '../../src/tracking/snapshot.js';
 import { FakeConnect, FAKE_BASE } from '../helpers/fake-connect.js';
 import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
@@ -44,11 +44,12 @@ function track(options: { token?: string; tokenUrl?: string; tokenProvider?: () 
   trackers.push(tracker);
   const snapshots: OrderSnapshot[] = [];
   const events: { type: string; detail: Record<string, unknown> }[] = [];
-  const host = new EventTarget();
-  for (const type of ['order-state-change', 'order-items-change', 'order-error', 'shopper-location-change']) {
-    host.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
-  }
-  const subscriber: TrackerSubscriber = { host, needs: ['order', 'items', 'handling', 'location'], primary: ['order', 'items', 'handling', 'location'], onSnapshot: (s) => snapshots.push(s) };
+  const subscriber: TrackerSubscriber = {
+    needs: ['order', 'items', 'handling', 'location'],
+    primary: ['order', 'items', 'handling', 'location'],
+    onSnapshot: (s) => snapshots.push(s),
+    onNotice: (notice) => events.push({ type: notice.type, detail: { ...notice.detail } }),
+  };
   tracker.subscribe(subscriber);
   return { tracker, snapshots, events, latest: () => tracker.current };
 }

@@ -3,7 +3,7 @@
  * reports in `order-items-change`.
  */
 import type { LineItem } from '../../api/types.js';
-import { ownEntry } from '../../api/own-entry.js';
+import { ownEntry } from '../../common/own-entry.js';
 
 export type LineItemGroup = 'stillShopping' | 'found' | 'replaced' | 'refunded' | 'other';
 

@@ -4,7 +4,7 @@
  * Delivered / Picked up — and where an order is among them.
  */
 import type { FulfillmentType, WorkflowState } from '../../api/types.js';
-import { ownEntry } from '../../api/own-entry.js';
+import { ownEntry } from '../../common/own-entry.js';
 import { type OrderPhase, phaseOf, stateIndex, stepsOf } from '../../workflow/states.js';
 
 export type CustomerStep =

@@ -1,19 +1,9 @@
 /** The handling details: address, drop-off location, notes and instructions, and the delivery flags. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Address, FulfillmentType, Handling } from '../../api/types.js';
+import type { FulfillmentType, Handling } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
+import { addressLines } from '../shared/address.js';
 import { icons } from '../shared/icons.js';
-
-/** The address as display lines: street, second line, then "Locality, Area Postal". */
-export function addressLines(address: Address): string[] {
-  const region = [address.administrativeArea, address.postalCode].filter(Boolean).join(' ');
-  const city = [address.locality, region].filter(Boolean).join(', ');
-  return [address.addressLine1, address.addressLine2 ?? '', city].map((line) => line.trim()).filter(Boolean);
-}
-
-export function addressText(address: Address): string {
-  return addressLines(address).join(', ');
-}
 
 const detail = (kind: string, icon: TemplateResult, text: TemplateResult | string): TemplateResult =>
   html`<li class="detail" part="detail" data-detail=${kind}>${icon}<span>${text}</span></li>`;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { LineItem, Order } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
-import { countItems } from '../../tracking/snapshot.js';
+import { countItems } from '../../tracking/snapshot-data.js';
 import { stateIndex } from '../../workflow/states.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';

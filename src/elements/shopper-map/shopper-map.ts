@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
-import { addressText } from '../order-status/handling-details.js';
+import { addressText } from '../shared/address.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { haversineMeters } from './distance.js';

@@ -4,11 +4,14 @@
  * and lets go when the element leaves (the last one out stops every request).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError } from '../api/api-error.js';
-import type { OrderResource, ReplacementDecision } from '../api/types.js';
-import { acquireTracker, releaseTracker } from './registry.js';
-import type { OrderTracker, TrackerSubscriber } from './order-tracker.js';
-import { emptySnapshot, type OrderSnapshot } from './snapshot.js';
+import { ApiError } from '../../api/api-error.js';
+import type { OrderResource, ReplacementDecision } from '../../api/types.js';
+import type { OrderNotice } from '../../tracking/order-notices.js';
+import { orderKey } from '../../tracking/order-key.js';
+import { acquireTracker, releaseTracker } from '../../tracking/registry.js';
+import { emptySnapshot, type OrderSnapshot } from '../../tracking/snapshot.js';
+import type { OrderTracker, TrackerSubscriber } from '../../tracking/tracker.js';
+import { dispatchOrderEvent } from '../events.js';
 
 /** What an element tells the controller about the order it shows (its public attributes). */
 export interface OrderSource {
@@ -25,7 +28,7 @@ export interface OrderSource {
 export interface OrderControllerOptions {
   /** The resources the element shows. */
   needs: readonly OrderResource[];
-  /** The resources whose events this element dispatches (see OrderTracker#emit). */
+  /** The resources whose events this element dispatches first (see OrderTracker#notify). */
   primary: readonly OrderResource[];
 }
 
@@ -82,6 +85,12 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     this.host.requestUpdate();
   }
 
+  /** The tracker chose this element to tell the page what happened. */
+  onNotice(notice: OrderNotice): void {
+    // The union is correlated (each type with its detail); TypeScript cannot follow that through a call.
+    dispatchOrderEvent(this.host, notice.type, notice.detail as never);
+  }
+
   /**
    * Sends the customer's answer to a proposed replacement and, once Connect accepted it, dispatches
    * `replacement-decision` from the element. Rejects with an ApiError to show next to the buttons.
@@ -89,18 +98,11 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   async decideReplacement(itemId: string, decision: ReplacementDecision): Promise<void> {
     if (!this.#tracker) throw new ApiError({ kind: 'bad_request', message: 'This element is not showing an order.' });
     await this.#tracker.decideReplacement(itemId, decision);
-    this.host.dispatchEvent(
-      new CustomEvent('replacement-decision', {
-        detail: { orderId: this.snapshot.orderId, itemId, decision },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    dispatchOrderEvent(this.host, 'replacement-decision', { orderId: this.snapshot.orderId, itemId, decision });
   }
 
   #keyOf(): string {
-    const { orderId, apiBase } = this.host;
-    return `${apiBase}\n${orderId ?? ''}`;
+    return orderKey(this.host.apiBase, this.host.orderId ?? '');
   }
 
   #follow(): void {
@@ -141,12 +143,6 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     this.#reportedMisconfiguration = true;
     const message = `<${this.host.localName}> needs an order-id attribute.`;
     console.warn(`connect-order-status: ${message}`);
-    this.host.dispatchEvent(
-      new CustomEvent('order-error', {
-        detail: { orderId: '', resource: 'order', kind: 'bad_request', status: null, message },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    dispatchOrderEvent(this.host, 'order-error', { orderId: '', resource: 'order', kind: 'bad_request', status: null, message });
   }
 }

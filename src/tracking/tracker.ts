@@ -1,0 +1,261 @@
+/**
+ * OrderTracker: everything the page knows about one order, shared by every element that shows it. A small
+ * coordinator; each rule it follows lives with a collaborator of its own:
+ * - ResourcePollers read the endpoints as the polling policy says (resource-pollers.ts, poller.ts);
+ * - AuthSession gives each call a token and refreshes it on a 401 (src/auth);
+ * - failureOutcome says what a failed read means (failure-policy.ts);
+ * - nextSnapshot is the one place the snapshot changes, and noticesBetween says which events a change makes
+ *   (snapshot.ts, order-notices.ts);
+ * - TabRelay shares the polling with other tabs of the order (tab-relay.ts);
+ * - watchPageActivity pauses everything while the page is hidden or offline (page-activity.ts).
+ *
+ * Data flows one way: a poller reads → the snapshot moves on → the policy retunes the pollers → subscribers
+ * (the elements' controllers) are told, and one of them hears each notice.
+ */
+import { ApiError } from '../api/api-error.js';
+import { ConnectClient } from '../api/connect-client.js';
+import type { OrderResource, ReplacementDecision } from '../api/types.js';
+import { AuthSession, type TokenSettings } from '../auth/auth-session.js';
+import type { TrackingEnvironment } from './environment.js';
+import { failureOutcome } from './failure-policy.js';
+import { errorNotice, noticesBetween, type OrderNotice } from './order-notices.js';
+import { orderKey } from './order-key.js';
+import { type PageActivityChange, watchPageActivity } from './page-activity.js';
+import type { FailureDecision } from './poller.js';
+import { readResource, ResourcePollers } from './resource-pollers.js';
+import {
+  changedForSubscribers,
+  emptySnapshot,
+  type FinalCondition,
+  isHalted,
+  nextSnapshot,
+  type OrderSnapshot,
+  type ResourceAnswer,
+  type TrackerEvent,
+} from './snapshot.js';
+import { TabRelay } from './tab-relay.js';
+import type { TabRole } from './tab-coordinator.js';
+
+export interface TrackerConfig {
+  apiBase: string;
+  orderId: string;
+  /** Seconds between polls of an active endpoint (minimum 1). */
+  pollIntervalSeconds: number;
+  tokens: TokenSettings;
+  acceptLanguage?: string;
+  fetch?: typeof fetch;
+  env: TrackingEnvironment;
+}
+
+/** Someone showing this order: an element, through its OrderController. */
+export interface TrackerSubscriber {
+  /** Resources this subscriber shows; it hears their notices if no subscriber has them as `primary`. */
+  readonly needs: readonly OrderResource[];
+  /** Resources whose notices this subscriber hears first. */
+  readonly primary: readonly OrderResource[];
+  onSnapshot(snapshot: OrderSnapshot): void;
+  /** Something the page hears of as a DOM event; each notice goes to one subscriber only. */
+  onNotice(notice: OrderNotice): void;
+}
+
+/** A page that comes back into view reads again, but not more often than this however often it flips. */
+const MIN_REFRESH_GAP_MS = 5_000;
+/** Requests give up after this long (kind `timeout`) and are retried with backoff. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+export class OrderTracker {
+  #snapshot: OrderSnapshot;
+  readonly #subscribers = new Set<TrackerSubscriber>();
+  readonly #client: ConnectClient;
+  readonly #auth: AuthSession;
+  /** Made anew when the customer signs in again after "sign in again" (stopped pollers stay stopped). */
+  #pollers: ResourcePollers;
+  /** Shares the polling with other tabs showing this order, where the browser can. */
+  #relay: TabRelay | undefined;
+  #role: TabRole = 'solo';
+  #pageActive = true;
+  #stopWatching: (() => void) | undefined;
+  #started = false;
+
+  readonly #config: TrackerConfig;
+
+  constructor(config: TrackerConfig) {
+    this.#config = config;
+    this.#snapshot = emptySnapshot(config.orderId);
+    const { apiBase, fetch, acceptLanguage, env } = config;
+    this.#client = new ConnectClient({ apiBase, fetch, acceptLanguage, timeoutMs: REQUEST_TIMEOUT_MS, timers: env.clock });
+    this.#auth = new AuthSession({ settings: config.tokens, fetch, clock: env.clock, minSignInRetryGapMs: MIN_REFRESH_GAP_MS });
+    this.#pollers = this.#createPollers();
+  }
+
+  get current(): OrderSnapshot {
+    return this.#snapshot;
+  }
+
+  get subscriberCount(): number {
+    return this.#subscribers.size;
+  }
+
+  subscribe(subscriber: TrackerSubscriber): void {
+    this.#subscribers.add(subscriber);
+    subscriber.onSnapshot(this.#snapshot);
+    if (!this.#started) this.#start();
+  }
+
+  unsubscribe(subscriber: TrackerSubscriber): void {
+    this.#subscribers.delete(subscriber);
+  }
+
+  /**
+   * New token settings from the page (the customer signed in again, a fresh server-rendered token). A tracker
+   * that had given up for want of a token starts over with them; others just use them from the next call.
+   */
+  useTokens(tokens: TokenSettings): void {
+    this.#auth.useSettings(tokens);
+    if (this.#snapshot.condition === 'auth' && this.#auth.configured) this.#resume();
+  }
+
+  /** Stops every timer and aborts every request. The registry calls it when the last element leaves. */
+  stop(): void {
+    this.#pollers.stop();
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    this.#relay?.stop();
+  }
+
+  /**
+   * Sends the customer's answer to a proposed replacement, then reads the items again at once.
+   * Rejects with an ApiError the caller shows (400 already answered, 404, network…).
+   */
+  async decideReplacement(itemId: string, decision: ReplacementDecision, signal?: AbortSignal): Promise<void> {
+    const { orderId } = this.#config;
+    try {
+      await this.#auth.run((getToken) => this.#client.putReplacementDecision(orderId, itemId, decision, { signal, getToken }));
+    } catch (error) {
+      // Already answered (elsewhere, or by the shopper's timeout) or gone: show what Connect has now.
+      if (error instanceof ApiError && (error.kind === 'bad_request' || error.kind === 'not_found')) this.#pollers.readAgain('items');
+      throw error;
+    }
+    // Show the answer right away; the next read confirms it.
+    this.#dispatch({ type: 'replacement_answered', itemId, decision, at: this.#now() });
+    this.#pollers.readAgain('items');
+  }
+
+  #start(): void {
+    this.#started = true;
+    const { env, apiBase, orderId } = this.#config;
+    this.#stopWatching = watchPageActivity(env, (change) => this.#pageActivityChanged(change));
+    if (!this.#auth.configured) {
+      const error = new ApiError({ kind: 'auth', message: 'No token: set the token or token-url attribute, or a tokenProvider.' });
+      this.#failed('order', error);
+      return;
+    }
+    if (!env.tabs) {
+      this.#retune();
+      return;
+    }
+    this.#relay = new TabRelay({
+      key: orderKey(apiBase, orderId),
+      services: env.tabs,
+      current: () => this.#snapshot,
+      onRole: (role) => {
+        this.#role = role;
+        // A new leader reads what the state needs at once: the takeover costs no waiting.
+        this.#retune();
+      },
+      onAnswer: (answer) => this.#received(answer),
+      onHalt: (condition) => this.#halt(condition),
+    });
+    // Only once this tab knows whether another one leads does it start asking: a follower asks nothing.
+    void this.#relay.start(env.visibility.isVisible()).finally(() => this.#retune());
+  }
+
+  #createPollers(): ResourcePollers {
+    const { env, orderId } = this.#config;
+    return new ResourcePollers({
+      env,
+      minRefreshGapMs: MIN_REFRESH_GAP_MS,
+      read: (resource, signal) => this.#auth.run((getToken) => readResource(this.#client, resource, orderId, { signal, getToken })),
+      onAnswer: (answer) => {
+        this.#relay?.shareAnswer(answer);
+        this.#received(answer);
+      },
+      onError: (resource, error) => this.#failed(resource, error),
+    });
+  }
+
+  #pageActivityChanged({ visible, online, active, returned }: PageActivityChange): void {
+    this.#pageActive = active;
+    // The customer may have signed in again elsewhere meanwhile: ask the token URL (or provider) once more.
+    if (returned && this.#snapshot.condition === 'auth' && this.#auth.mayRetrySignIn()) this.#resume();
+    this.#relay?.visibilityChanged(visible);
+    this.#pollers.setActive(active);
+    this.#dispatch({ type: 'connectivity', online });
+  }
+
+  /** Reading starts over after "sign in again", with the new token settings. */
+  #resume(): void {
+    this.#pollers = this.#createPollers();
+    this.#pollers.setActive(this.#pageActive);
+    this.#dispatch({ type: 'resumed' });
+    this.#retune();
+  }
+
+  /** An answer, read here or shared by the leading tab. */
+  #received(answer: ResourceAnswer): void {
+    this.#dispatch({ ...answer, type: 'received', at: this.#now() });
+    if (answer.resource === 'order') this.#retune();
+  }
+
+  #failed(resource: OrderResource, error: ApiError): FailureDecision {
+    const { event, report, decision } = failureOutcome(resource, error, {
+      status: this.#snapshot.resources[resource],
+      online: this.#config.env.connectivity.isOnline(),
+    });
+    if (event.type === 'halted') {
+      this.#halt(event.condition, event);
+      this.#relay?.shareHalt(event.condition);
+    } else {
+      this.#dispatch(event);
+    }
+    if (report) this.#notify(errorNotice(this.#config.orderId, resource, error));
+    return decision;
+  }
+
+  /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
+  #halt(condition: FinalCondition, event: TrackerEvent = { type: 'halted', condition }): void {
+    this.#pollers.stop();
+    this.#dispatch(event);
+  }
+
+  /** Retunes every endpoint to what the order's state makes useful (the table in workflow/polling-policy). */
+  #retune(): void {
+    if (isHalted(this.#snapshot)) return;
+    const intervalMs = Math.max(1, this.#config.pollIntervalSeconds) * 1000;
+    this.#pollers.retune(this.#snapshot.order, this.#role === 'follower', intervalMs);
+  }
+
+  /** Moves the snapshot on; tells subscribers when anything they show changed, and one of them each notice. */
+  #dispatch(event: TrackerEvent): void {
+    const previous = this.#snapshot;
+    const next = nextSnapshot(previous, event);
+    if (next === previous) return;
+    this.#snapshot = next;
+    // Same answer again: the screen stays as it is, only the freshness moves.
+    if (!changedForSubscribers(previous, next)) return;
+    for (const subscriber of [...this.#subscribers]) subscriber.onSnapshot(next);
+    for (const notice of noticesBetween(previous, next)) this.#notify(notice);
+  }
+
+  /** Each notice reaches the page once, from the element that shows that part of the order first. */
+  #notify(notice: OrderNotice): void {
+    const subscribers = [...this.#subscribers];
+    const target =
+      subscribers.find((s) => s.primary.includes(notice.resource)) ?? subscribers.find((s) => s.needs.includes(notice.resource)) ?? subscribers[0];
+    target?.onNotice(notice);
+  }
+
+  #now(): number {
+    return this.#config.env.clock.now();
+  }
+}

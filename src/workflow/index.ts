@@ -1,2 +1,0 @@
-export * from './states.js';
-export * from './polling-policy.js';
