@@ -80,7 +80,14 @@ describe('nextSnapshot', () => {
     const halted = run([{ type: 'halted', condition: 'auth', resource: 'order', error: authError }]);
     assert.equal(halted.condition, 'auth');
     assert.equal(halted.resources.order.state, 'stopped');
-    const later = run([{ type: 'received', resource: 'handling', data: halted.handling!, at: 5 } as TrackerEvent, { type: 'connectivity', online: false }].slice(1), halted);
+    const later = run(
+      [
+        { type: 'received', resource: 'order', data: order('picking'), at: 5 },
+        { type: 'failed', resource: 'items', error: serverError, retrying: true },
+        { type: 'connectivity', online: false },
+      ],
+      halted,
+    );
     assert.equal(later.condition, 'auth');
     assert.equal(nextSnapshot(halted, { type: 'resumed' }).condition, 'live');
   });

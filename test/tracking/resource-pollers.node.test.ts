@@ -1,0 +1,56 @@
+// The four endpoints tuned together: what each reads for an order's state, and a follower tab reading nothing.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Order, OrderResource } from '../../src/api/types.js';
+import { ResourcePollers } from '../../src/tracking/resource-pollers.js';
+import { manualEnvironment } from '../helpers/manual-clock.js';
+
+const order = (workflowState: string): Order => ({ id: 'o1', creationDate: '2026-11-26T15:00:00Z', workflowState, fulfillmentType: 'delivery' });
+
+function pollers() {
+  const env = manualEnvironment();
+  const reads: OrderResource[] = [];
+  const set = new ResourcePollers({
+    env,
+    minRefreshGapMs: 5000,
+    read: async (resource) => {
+      reads.push(resource);
+      return (resource === 'items' ? [] : resource === 'location' ? null : order('picking')) as never;
+    },
+    onAnswer: () => {},
+    onError: () => 'retry',
+  });
+  return { env, reads, set };
+}
+
+describe('ResourcePollers', () => {
+  it('before the first order answer: the order and the handling; while delivering: the location every interval', async () => {
+    const { env, reads, set } = pollers();
+    set.retune(undefined, false, 10_000);
+    await env.clock.settle();
+    assert.deepEqual(reads.sort(), ['handling', 'order']);
+    reads.length = 0;
+    set.retune(order('delivering'), false, 10_000);
+    await env.clock.advance(30_000);
+    assert.equal(reads.filter((r) => r === 'location').length, 4, 'at once, then every 10 s');
+    assert.equal(reads.filter((r) => r === 'items').length, 1, 'one last read of the outcome');
+    set.stop();
+  });
+
+  it('a follower reads nothing; paused, nothing fires; readAgain reads whatever the activity', async () => {
+    const { env, reads, set } = pollers();
+    set.retune(order('picking'), true, 10_000);
+    await env.clock.advance(60_000);
+    assert.deepEqual(reads, []);
+    set.retune(order('picking'), false, 10_000);
+    set.setActive(false);
+    reads.length = 0;
+    await env.clock.advance(60_000);
+    assert.deepEqual(reads, []);
+    set.setActive(true);
+    set.readAgain('handling');
+    await env.clock.settle();
+    assert.deepEqual(reads, ['handling']);
+    set.stop();
+  });
+});
