@@ -37,7 +37,7 @@ describe('ResourcePollers', () => {
     set.stop();
   });
 
-  it('a follower reads nothing; paused, nothing fires; readAgain reads whatever the activity', async () => {
+  it('a follower reads nothing; paused, nothing fires until the return; readAgain reads whatever the activity', async () => {
     const { env, reads, set } = pollers();
     set.retune(order('picking'), true, 10_000);
     await env.clock.advance(60_000);
@@ -48,9 +48,11 @@ describe('ResourcePollers', () => {
     await env.clock.advance(60_000);
     assert.deepEqual(reads, []);
     set.setActive(true);
+    await env.clock.settle();
+    assert.deepEqual(reads, ['order', 'items'], 'back: each endpoint that came due reads once');
     set.readAgain('handling');
     await env.clock.settle();
-    assert.deepEqual(reads, ['handling']);
+    assert.deepEqual(reads, ['order', 'items', 'handling']);
     set.stop();
   });
 });
