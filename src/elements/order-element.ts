@@ -1,7 +1,4 @@
-/**
- * The attributes every element of this package takes (design.md, "Attributes every element takes"), and the
- * OrderController that follows the order for it. Each element extends this and renders its part.
- */
+/** The base of every element: what they have in common, documented once (see the class). */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OrderResource } from '../api/types.js';
@@ -10,6 +7,32 @@ import { OrderController } from './shared/order-controller.js';
 export const DEFAULT_API_BASE = 'https://connect.instacart.com';
 export const DEFAULT_POLL_INTERVAL_SECONDS = 15;
 
+/**
+ * What every element of this package has in common, documented once here (the custom elements manifest gives
+ * each element what it inherits): the attributes that say which order to follow and how, the theme's custom
+ * properties, the banner, and `order-error`. Each element extends this and renders its part; the
+ * OrderController follows the order for it. A new attribute is declared here and nowhere else:
+ * `<order-tracker>` passes every one of them to its parts (see pass-settings.ts).
+ *
+ * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or the element is misconfigured.
+ *
+ * @csspart banner - The connection or error banner.
+ *
+ * @cssproperty --order-status-accent - Accent colour: steps done, buttons, icons, map markers. Default #0b6e3a.
+ * @cssproperty --order-status-on-accent - Text and icons on the accent colour.
+ * @cssproperty --order-status-text - Text colour.
+ * @cssproperty --order-status-muted - Secondary text colour (quantities, times).
+ * @cssproperty --order-status-surface - Card background.
+ * @cssproperty --order-status-subtle - Background of banners, counts, placeholders and skeletons.
+ * @cssproperty --order-status-border - Border colour.
+ * @cssproperty --order-status-radius - Corner radius. Default 12px.
+ * @cssproperty --order-status-font - Font family.
+ * @cssproperty --order-status-spacing - Base spacing, and the gap between the parts of `<order-tracker>`. Default 16px.
+ * @cssproperty --order-status-success - Success colour (an approved replacement).
+ * @cssproperty --order-status-warning - Warning colour (reconnecting, offline, rescheduled).
+ * @cssproperty --order-status-danger - Danger colour (errors, canceled).
+ * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
+ */
 export abstract class OrderElement extends LitElement {
   /** The Instacart Connect order to show. Required. */
   @property({ attribute: 'order-id', reflect: true }) orderId?: string | null;

@@ -46,6 +46,24 @@ describe('<order-tracker>', () => {
     expect(text(shadow(map).querySelector('[data-text-alternative]'))).to.match(/^Your shopper is [\d.]+ (m|km) away/);
   });
 
+  it('passes every setting its parts declare, so a new attribute needs no binding of its own', async () => {
+    const order = newOrder({ workflow_state: 'brand_new' });
+    const el = await fixture<OrderTrackerElement>(html`<order-tracker order-id=${order.id} api-base=${API} token=${TOKEN}></order-tracker>`);
+    const root = shadow(el);
+    const status = await until(() => root.querySelector('order-status'), 'order-status');
+    const items = root.querySelector('order-items')!;
+    const declared = (part: Element) => (part.constructor as typeof OrderTrackerElement).elementProperties;
+    const settings = [...declared(el).keys()].filter((key) => key !== 'hideBanner' && declared(status).has(key));
+    expect(settings).to.include.members(['orderId', 'apiBase', 'token', 'tokenUrl', 'tokenProvider', 'pollInterval', 'locale', 'timeZone', 'messages']);
+    for (const part of [status, items]) {
+      for (const key of settings) expect((part as unknown as Record<PropertyKey, unknown>)[key], String(key)).to.equal((el as unknown as Record<PropertyKey, unknown>)[key]);
+    }
+    el.locale = 'es';
+    await el.updateComplete;
+    expect(status.locale).to.equal('es');
+    expect(items.locale).to.equal('es');
+  });
+
   it('lets the parts’ events reach the page', async () => {
     const order = newOrder({ workflow_state: 'picking', items: [{ id: 'a', status: 'found', item: product('Apples') }] });
     const seen: string[] = [];

@@ -20,20 +20,10 @@ import { ReplacementDecisions } from './replacement-decisions.js';
  * @tag order-items
  * @summary Items of an Instacart Connect order as the shopper picks them, with replacement answers.
  *
- * @attr order-id - The Connect order to show (required).
- * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
- * @attr token - A user access token.
- * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
- * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
- * @attr locale - BCP 47 language for text and quantities. Default: nearest `lang`, then the browser's.
- * @attr time-zone - IANA time zone. Default: the browser's.
- * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
- *
  * @slot - The retailer's own item list, shown for last mile delivery orders (Instacart has no items for them).
  *
  * @event {CustomEvent<OrderItemsChangeDetail>} order-items-change - {orderId, counts: {stillShopping, found, replaced, refunded, other, total}}: the counts per list changed.
  * @event {CustomEvent<ReplacementDecisionDetail>} replacement-decision - {orderId, itemId, decision: 'APPROVED' | 'REJECTED'}: Connect accepted the customer's answer.
- * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
@@ -49,22 +39,6 @@ import { ReplacementDecisions } from './replacement-decisions.js';
  * @csspart decision-error - Why an answer could not be sent.
  * @csspart button - The Approve and Reject buttons (also `button-approve`, `button-reject`).
  * @csspart note - The last mile delivery note.
- * @csspart banner - The connection or error banner.
- *
- * @cssproperty --order-status-accent - Accent colour (buttons). Default #0b6e3a.
- * @cssproperty --order-status-on-accent - Text on the accent colour.
- * @cssproperty --order-status-text - Text colour.
- * @cssproperty --order-status-muted - Secondary text colour (quantities).
- * @cssproperty --order-status-surface - Card background.
- * @cssproperty --order-status-subtle - Background of counts, image placeholders and skeletons.
- * @cssproperty --order-status-border - Border colour.
- * @cssproperty --order-status-radius - Corner radius. Default 12px.
- * @cssproperty --order-status-font - Font family.
- * @cssproperty --order-status-spacing - Base spacing. Default 16px.
- * @cssproperty --order-status-success - Colour of an approved answer.
- * @cssproperty --order-status-warning - Warning colour (reconnecting, offline).
- * @cssproperty --order-status-danger - Danger colour (errors).
- * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
  */
 export class OrderItemsElement extends TrackedElement {
   static override styles = orderItemsStyles;

@@ -19,17 +19,7 @@ import { renderStepper, stateSentence } from './stepper.js';
  * @tag order-status
  * @summary Live status of an Instacart Connect order: stepper, sentence, window and handling details.
  *
- * @attr order-id - The Connect order to show (required).
- * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
- * @attr token - A user access token.
- * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
- * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
- * @attr locale - BCP 47 language for text, dates and numbers. Default: nearest `lang`, then the browser's.
- * @attr time-zone - IANA time zone for the window times. Default: the browser's.
- * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
- *
  * @event {CustomEvent<OrderStateChangeDetail>} order-state-change - {orderId, state, previousState, fulfillmentType}: the workflow state changed.
- * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
@@ -42,22 +32,6 @@ import { renderStepper, stateSentence } from './stepper.js';
  * @csspart handling - The handling details section.
  * @csspart details - The list of handling details.
  * @csspart detail - One handling detail (icon and text).
- * @csspart banner - The connection or error banner.
- *
- * @cssproperty --order-status-accent - Accent colour (steps done, icons). Default #0b6e3a.
- * @cssproperty --order-status-on-accent - Text and icons on the accent colour.
- * @cssproperty --order-status-text - Text colour.
- * @cssproperty --order-status-muted - Secondary text colour.
- * @cssproperty --order-status-surface - Card background.
- * @cssproperty --order-status-subtle - Background of banners and skeletons.
- * @cssproperty --order-status-border - Border colour.
- * @cssproperty --order-status-radius - Corner radius. Default 12px.
- * @cssproperty --order-status-font - Font family.
- * @cssproperty --order-status-spacing - Base spacing. Default 16px.
- * @cssproperty --order-status-success - Success colour.
- * @cssproperty --order-status-warning - Warning colour (reconnecting, offline, rescheduled).
- * @cssproperty --order-status-danger - Danger colour (errors, canceled).
- * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
  */
 export class OrderStatusElement extends TrackedElement {
   static override styles = orderStatusStyles;

@@ -4,6 +4,7 @@ import { RESOURCES } from '../../tracking/snapshot.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
 import { orderTrackerStyles } from './order-tracker.styles.js';
+import { passSettings } from './pass-settings.js';
 
 /** Inner parts re-exported, so `order-tracker::part(step-current)` styles the stepper inside. */
 const EXPORTED_PARTS = {
@@ -15,22 +16,11 @@ const EXPORTED_PARTS = {
 /**
  * `<order-status>`, `<order-items>` and `<shopper-map>` in one responsive layout, for pages that want a
  * single tag: stacked on narrow hosts, side by side on wide ones; the map only for orders that are delivered
- * to an address the API gave coordinates for. Every attribute and property is passed down; one banner above
+ * to an address the API gave coordinates for. Every setting is passed down (pass-settings.ts); one banner above
  * all three reports the connection. Events from the parts reach the page (they bubble and are composed).
  *
  * @tag order-tracker
  * @summary Order status, items and shopper map of an Instacart Connect order in one tag.
- *
- * @attr order-id - The Connect order to show (required).
- * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
- * @attr token - A user access token.
- * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
- * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
- * @attr locale - BCP 47 language for text, dates and numbers. Default: nearest `lang`, then the browser's.
- * @attr time-zone - IANA time zone for the window times. Default: the browser's.
- * @attr tile-url - Map tile URL template; empty for no tiles. Default OpenStreetMap.
- * @attr attribution - Map tile attribution text. Default "© OpenStreetMap contributors".
- * @attr hide-banner - Hides the connection banner.
  *
  * @slot - The retailer's own item list for last mile delivery orders (passed to `<order-items>`).
  *
@@ -38,29 +28,13 @@ const EXPORTED_PARTS = {
  * @event {CustomEvent<OrderItemsChangeDetail>} order-items-change - {orderId, counts}: the counts per item list changed.
  * @event {CustomEvent<ShopperLocationChangeDetail>} shopper-location-change - {orderId, latitude, longitude}: the shopper moved.
  * @event {CustomEvent<ReplacementDecisionDetail>} replacement-decision - {orderId, itemId, decision}: Connect accepted the customer's answer.
- * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart layout - The grid holding the three parts.
  * @csspart status - The `<order-status>` element.
  * @csspart items - The `<order-items>` element.
  * @csspart shopper-map - The `<shopper-map>` element.
- * @csspart banner - The connection or error banner.
  * @csspart stepper - (and every other part of the inner elements, re-exported under the same name except `base`, `title` and `banner`).
  *
- * @cssproperty --order-status-accent - Accent colour. Default #0b6e3a.
- * @cssproperty --order-status-on-accent - Text on the accent colour.
- * @cssproperty --order-status-text - Text colour.
- * @cssproperty --order-status-muted - Secondary text colour.
- * @cssproperty --order-status-surface - Card background.
- * @cssproperty --order-status-subtle - Background of banners, placeholders and skeletons.
- * @cssproperty --order-status-border - Border colour.
- * @cssproperty --order-status-radius - Corner radius. Default 12px.
- * @cssproperty --order-status-font - Font family.
- * @cssproperty --order-status-spacing - Base spacing and the gap between parts. Default 16px.
- * @cssproperty --order-status-success - Success colour.
- * @cssproperty --order-status-warning - Warning colour.
- * @cssproperty --order-status-danger - Danger colour.
- * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
  * @cssproperty --order-status-map-height - Height of the map. Default 20rem.
  */
 export class OrderTrackerElement extends TrackedElement {
@@ -91,47 +65,21 @@ export class OrderTrackerElement extends TrackedElement {
           part="status"
           exportparts=${EXPORTED_PARTS.status}
           hide-banner
-          .orderId=${this.orderId}
-          .apiBase=${this.apiBase}
-          .token=${this.token}
-          .tokenUrl=${this.tokenUrl}
-          .tokenProvider=${this.tokenProvider}
-          .pollInterval=${this.pollInterval}
-          .locale=${this.locale}
-          .timeZone=${this.timeZone}
-          .messages=${this.messages}
+          ${passSettings(this)}
         ></order-status>
         ${showMap
           ? html`<shopper-map
               part="shopper-map"
               exportparts=${EXPORTED_PARTS.map}
               hide-banner
-              .orderId=${this.orderId}
-              .apiBase=${this.apiBase}
-              .token=${this.token}
-              .tokenUrl=${this.tokenUrl}
-              .tokenProvider=${this.tokenProvider}
-              .pollInterval=${this.pollInterval}
-              .locale=${this.locale}
-              .timeZone=${this.timeZone}
-              .messages=${this.messages}
-              .tileUrl=${this.tileUrl}
-              .attribution=${this.attribution}
+              ${passSettings(this)}
             ></shopper-map>`
           : nothing}
         <order-items
           part="items"
           exportparts=${EXPORTED_PARTS.items}
           hide-banner
-          .orderId=${this.orderId}
-          .apiBase=${this.apiBase}
-          .token=${this.token}
-          .tokenUrl=${this.tokenUrl}
-          .tokenProvider=${this.tokenProvider}
-          .pollInterval=${this.pollInterval}
-          .locale=${this.locale}
-          .timeZone=${this.timeZone}
-          .messages=${this.messages}
+          ${passSettings(this)}
           ><slot></slot
         ></order-items>
       </div>

@@ -27,38 +27,14 @@ type LeafletModule = typeof import('./leaflet-map.js');
  * @tag shopper-map
  * @summary Map of an Instacart Connect delivery with the shopper's live position.
  *
- * @attr order-id - The Connect order to show (required).
- * @attr api-base - Base URL of Connect, of the retailer's proxy, or of the sandbox. Default `https://connect.instacart.com`.
- * @attr token - A user access token.
- * @attr token-url - Same-origin URL answering `{"access_token", "expires_in"}`.
- * @attr poll-interval - Seconds between polls of an active endpoint (minimum 1). Default 15.
- * @attr locale - BCP 47 language for text and distances. Default: nearest `lang`, then the browser's.
- * @attr time-zone - IANA time zone. Default: the browser's.
- * @attr hide-banner - Hides the connection banner (an enclosing `<order-tracker>` shows its own).
- *
  * @event {CustomEvent<ShopperLocationChangeDetail>} shopper-location-change - {orderId, latitude, longitude}: the shopper moved (while delivering).
- * @event {CustomEvent<OrderErrorDetail>} order-error - {orderId, resource, kind, status, message}: a read failed, or order-id is missing.
  *
  * @csspart base - The card around everything.
  * @csspart map - The Leaflet map container.
  * @csspart placeholder - What shows instead of the map before delivery (or while it loads).
  * @csspart notice - The note that the shopper's location is not shared.
- * @csspart banner - The connection or error banner.
  *
  * @cssproperty --order-status-map-height - Height of the element. Default 20rem.
- * @cssproperty --order-status-accent - Colour of the markers. Default #0b6e3a.
- * @cssproperty --order-status-on-accent - Colour of the house on the destination pin.
- * @cssproperty --order-status-text - Text colour.
- * @cssproperty --order-status-muted - Secondary text colour.
- * @cssproperty --order-status-surface - Card background.
- * @cssproperty --order-status-subtle - Placeholder background.
- * @cssproperty --order-status-border - Border colour.
- * @cssproperty --order-status-radius - Corner radius. Default 12px.
- * @cssproperty --order-status-font - Font family.
- * @cssproperty --order-status-spacing - Base spacing. Default 16px.
- * @cssproperty --order-status-warning - Warning colour (reconnecting, offline).
- * @cssproperty --order-status-danger - Danger colour (errors).
- * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
  */
 export class ShopperMapElement extends TrackedElement {
   static override styles = shopperMapStyles;
