@@ -73,7 +73,7 @@ interface RequestSpec {
 }
 
 /**
- * Reads an order through the Connect post-checkout API (instacart-api.md §1) and sends the customer's
+ * Reads an order through the Connect post-checkout API (docs/connect-api.md §1) and sends the customer's
  * replacement decisions. Stateless apart from its options: one instance may serve any number of calls.
  *
  * Every method throws `ApiError` and nothing else: `aborted` when the caller's signal fired, `timeout` when

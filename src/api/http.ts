@@ -5,7 +5,7 @@
  */
 import { ApiError, type ApiErrorKind } from './api-error.js';
 
-/** The ApiError kind an HTTP error status stands for (instacart-api.md §3). */
+/** The ApiError kind an HTTP error status stands for (docs/connect-api.md §3). */
 export function kindOfStatus(status: number): ApiErrorKind {
   if (status === 401) return 'auth';
   if (status === 403) return 'forbidden';

@@ -1,6 +1,6 @@
 /**
  * The normalised shapes the widget works with, read from the Connect post-checkout API
- * (see shared/instacart-api.md §1). The client turns raw JSON into these; everything else in the widget
+ * (see docs/connect-api.md §1). The client turns raw JSON into these; everything else in the widget
  * sees only these. Enumerations stay open (`string & {}`) because the API's policy is additive change:
  * an unknown workflow state or item status is kept and shown generically, never thrown away.
  */

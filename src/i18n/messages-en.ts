@@ -53,7 +53,7 @@ export const messagesEn = {
   'step.picked_up': 'Picked up',
   'step.complete': 'completed',
 
-  // ── One sentence per workflow state (instacart-api.md §1) ────────────────────────────────────────
+  // ── One sentence per workflow state (docs/connect-api.md §1) ────────────────────────────────────────
   'state.brand_new': 'We have your order and are finding a shopper for it.',
   'state.acknowledged': 'A shopper has accepted your order and will start shopping soon.',
   'state.picking': 'Your shopper is picking your items.',

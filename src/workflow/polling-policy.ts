@@ -1,5 +1,5 @@
 /**
- * When each endpoint is read, as data (shared/instacart-api.md §2, the tutorial's polling rules).
+ * When each endpoint is read, as data (docs/connect-api.md §2, the tutorial's polling rules).
  * Changing when something polls is one row here; nothing else in the widget decides it.
  */
 import type { FulfillmentType, Order, OrderResource, WorkflowState } from '../api/types.js';

@@ -1,6 +1,6 @@
 /**
  * The workflow states of each fulfillment type, in order, and the customer-facing phase each belongs to
- * (shared/instacart-api.md §1). Everything that asks "how far along is this order?" reads this table.
+ * (docs/connect-api.md §1). Everything that asks "how far along is this order?" reads this table.
  */
 import { ownEntry } from '../common/own-entry.js';
 import type { FulfillmentType, WorkflowState } from '../api/types.js';
