@@ -137,7 +137,8 @@ export class ConnectClient {
     }, this.#timeoutMs);
     let token: string | undefined;
     try {
-      token = await untilAborted(this.#token(spec.options, controller.signal), controller.signal);
+      const session = spec.options.session === true;
+      if (!session) token = await untilAborted(this.#token(spec.options, controller.signal), controller.signal);
       const fetchImpl = this.#options.fetch ?? globalThis.fetch;
       const response = await untilAborted(
         fetchImpl(this.#url(spec.path), {
@@ -145,8 +146,9 @@ export class ConnectClient {
           headers: this.#headers(token, spec.body !== undefined),
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           signal: controller.signal,
-          // The Bearer token is the credential; cookies of whatever origin apiBase points at are not.
-          credentials: 'omit',
+          // With a token, the token is the credential and cookies of whatever origin apiBase points at are not;
+          // through the retailer's proxy, the page's own session cookie is.
+          credentials: session ? 'same-origin' : 'omit',
         }),
         controller.signal,
       );
@@ -185,8 +187,9 @@ export class ConnectClient {
     return trimmed;
   }
 
-  #headers(token: string, hasBody: boolean): Record<string, string> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+  #headers(token: string | undefined, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
     if (this.#options.acceptLanguage) headers['Accept-Language'] = this.#options.acceptLanguage;
     if (hasBody) headers['Content-Type'] = 'application/json';
     return headers;

@@ -99,4 +99,9 @@ export interface CallOptions {
    * 401 answered (to refresh it once for every call that failed with it) hands each call its own.
    */
   getToken?: (options: { signal?: AbortSignal }) => Promise<string>;
+  /**
+   * The API base is the retailer's own proxy, which knows the customer by the page's session cookie: the call
+   * carries no token and no Authorization header, and sends same-origin cookies.
+   */
+  session?: boolean;
 }

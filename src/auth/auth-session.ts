@@ -9,8 +9,12 @@ import type { CallOptions } from '../api/types.js';
 import type { Clock } from '../tracking/environment.js';
 import { TokenSource, type TokenSourceOptions } from './token-source.js';
 
-/** Where the page says the token comes from (the elements' `token`, `token-url` and `tokenProvider`). */
-export type TokenSettings = Pick<TokenSourceOptions, 'token' | 'tokenUrl' | 'tokenProvider'>;
+/**
+ * How the page says calls are authorised: a token from the elements' `token`, `token-url` or
+ * `tokenProvider`, or `proxy`: the API base is the retailer's own proxy, which knows the customer by the
+ * page's session cookie, and the page holds no token at all (a token setting is then ignored).
+ */
+export type TokenSettings = Pick<TokenSourceOptions, 'token' | 'tokenUrl' | 'tokenProvider'> & { proxy?: boolean };
 
 export interface AuthSessionOptions {
   settings: TokenSettings;
@@ -20,8 +24,11 @@ export interface AuthSessionOptions {
   minSignInRetryGapMs: number;
 }
 
-/** A call given its own token getter, so a 401 is known to answer that token and no other. */
-export type AuthorizedCall<T> = (getToken: NonNullable<CallOptions['getToken']>) => Promise<T>;
+/**
+ * A call given its own way to be authorised: its own token getter (so a 401 is known to answer that token and
+ * no other), or `session` through the retailer's proxy.
+ */
+export type AuthorizedCall<T> = (auth: Pick<CallOptions, 'getToken' | 'session'>) => Promise<T>;
 
 export class AuthSession {
   #settings: TokenSettings;
@@ -36,9 +43,9 @@ export class AuthSession {
     this.#tokens = this.#tokenSource();
   }
 
-  /** Whether the page gave any way to get a token at all. */
+  /** Whether the page gave any way to authorise calls at all. */
   get configured(): boolean {
-    return this.#tokens.configured;
+    return this.#settings.proxy === true || this.#tokens.configured;
   }
 
   /** New settings from the page (a fresh server-rendered token, a new provider): used from the next call. */
@@ -52,6 +59,8 @@ export class AuthSession {
    * still fails is thrown, and an `auth` error that comes out means the customer must sign in again.
    */
   async run<T>(call: AuthorizedCall<T>): Promise<T> {
+    // The proxy knows the customer by their session: a 401 from it means that session is over.
+    if (this.#settings.proxy) return call({ session: true });
     for (let attempt = 1; ; attempt += 1) {
       const tokens = this.#tokens;
       let generation = 0;
@@ -61,7 +70,7 @@ export class AuthSession {
         return issued.token;
       };
       try {
-        const result = await call(getToken);
+        const result = await call({ getToken });
         tokens.accepted();
         return result;
       } catch (error) {
@@ -74,12 +83,13 @@ export class AuthSession {
 
   /**
    * After "sign in again", a return to the page may try once more: only a source that can give a new token
-   * (a token URL or a provider) is worth asking, and not more often than `minSignInRetryGapMs`. A yes starts
+   * (a token URL or a provider), or the proxy (the customer may have signed in again in another tab), is worth
+   * asking, and not more often than `minSignInRetryGapMs`. A yes starts
    * over with fresh tokens.
    */
   mayRetrySignIn(): boolean {
     const now = this.#options.clock.now();
-    if (!(this.#settings.tokenUrl || this.#settings.tokenProvider)) return false;
+    if (!(this.#settings.proxy || this.#settings.tokenUrl || this.#settings.tokenProvider)) return false;
     if (now - this.#lastSignInRetryAt < this.#options.minSignInRetryGapMs) return false;
     this.#lastSignInRetryAt = now;
     this.#tokens = this.#tokenSource();

@@ -52,6 +52,13 @@ export abstract class OrderElement extends LitElement {
   /** For hosts that get tokens in script: a function resolving to a user access token. */
   @property({ attribute: false }) tokenProvider?: (() => Promise<string>) | null;
 
+  /**
+   * `api-base` is the retailer's own proxy (the server kit, `connect-order-status/server`), which knows the
+   * customer by the page's session cookie: the page holds no token, requests carry no Authorization header
+   * and send same-origin cookies. Token settings are then ignored.
+   */
+  @property({ type: Boolean }) proxy = false;
+
   /** Seconds between polls of an active endpoint (minimum 1). */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval: number = DEFAULT_POLL_INTERVAL_SECONDS;
 

@@ -130,7 +130,7 @@ export class OrderTracker {
   async decideReplacement(itemId: string, decision: ReplacementDecision, signal?: AbortSignal): Promise<void> {
     const { orderId } = this.#config;
     try {
-      await this.#auth.run((getToken) => this.#client.putReplacementDecision(orderId, itemId, decision, { signal, getToken }));
+      await this.#auth.run((auth) => this.#client.putReplacementDecision(orderId, itemId, decision, { signal, ...auth }));
     } catch (error) {
       // Already answered (elsewhere, or by the shopper's timeout) or gone: show what Connect has now.
       if (error instanceof ApiError && (error.kind === 'bad_request' || error.kind === 'not_found')) this.#pollers.readAgain('items');
@@ -175,7 +175,7 @@ export class OrderTracker {
     return new ResourcePollers({
       env,
       minRefreshGapMs: MIN_REFRESH_GAP_MS,
-      read: (resource, signal) => this.#auth.run((getToken) => readResource(this.#client, resource, orderId, { signal, getToken })),
+      read: (resource, signal) => this.#auth.run((auth) => readResource(this.#client, resource, orderId, { signal, ...auth })),
       onAnswer: (answer) => {
         this.#relay?.shareAnswer(answer);
         this.#received(answer);

@@ -18,8 +18,8 @@ function tokenUrl() {
 }
 
 /** A call to Connect that accepts only the tokens in `good`. */
-const connect = (good: Set<string>, seen: string[] = []) => async (getToken: (options: { signal?: AbortSignal }) => Promise<string>) => {
-  const token = await getToken({});
+const connect = (good: Set<string>, seen: string[] = []) => async ({ getToken }: { getToken?: (options: { signal?: AbortSignal }) => Promise<string> }) => {
+  const token = await getToken!({});
   seen.push(token);
   if (!good.has(token)) throw new ApiError({ kind: 'auth', status: 401, message: 'Unauthorized' });
   return 'ok';
@@ -80,6 +80,20 @@ describe('AuthSession', () => {
     assert.equal(withUrl.mayRetrySignIn(), true);
     const fixed = new AuthSession({ settings: { token: 'fixed' }, clock: time, minSignInRetryGapMs: 5000 });
     assert.equal(fixed.mayRetrySignIn(), false);
+  });
+
+  it('through the proxy, calls carry no token and a 401 is not refreshed: the session is over', async () => {
+    const url = tokenUrl();
+    const session = new AuthSession({ settings: { proxy: true, tokenUrl: '/token' }, fetch: url.fetch, clock: clock(), minSignInRetryGapMs: 5000 });
+    const seen: unknown[] = [];
+    const refused = async (auth: unknown) => {
+      seen.push(auth);
+      throw new ApiError({ kind: 'auth', status: 401, message: 'Unauthorized' });
+    };
+    await assert.rejects(session.run(refused), (e: unknown) => e instanceof ApiError && e.kind === 'auth');
+    assert.deepEqual(seen, [{ session: true }]);
+    assert.equal(url.minted(), 0, 'a token setting is ignored through the proxy');
+    assert.equal(session.configured, true);
   });
 
   it('knows when the page gave no way to get a token', () => {

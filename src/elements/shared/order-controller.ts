@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../../api/api-error.js';
+import type { TokenSettings } from '../../auth/auth-session.js';
 import type { OrderResource, ReplacementDecision } from '../../api/types.js';
 import type { OrderNotice } from '../../tracking/order-notices.js';
 import { orderKey } from '../../tracking/order-key.js';
@@ -20,6 +21,7 @@ export interface OrderSource {
   token?: string | null;
   tokenUrl?: string | null;
   tokenProvider?: (() => Promise<string>) | null;
+  proxy?: boolean;
   pollInterval: number;
   /** BCP 47 language sent as Accept-Language. */
   acceptLanguage?: string;
@@ -42,7 +44,7 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   #connected = false;
   #reportedMisconfiguration = false;
   /** The token settings the tracker was last given, to notice when the page changes them. */
-  #tokens: Pick<OrderSource, 'token' | 'tokenUrl' | 'tokenProvider'> = {};
+  #tokens: TokenSettings = {};
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement & OrderSource,
@@ -72,10 +74,10 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
       this.#follow();
       return;
     }
-    const { token, tokenUrl, tokenProvider } = this.host;
-    if (this.#tracker && (token !== this.#tokens.token || tokenUrl !== this.#tokens.tokenUrl || tokenProvider !== this.#tokens.tokenProvider)) {
-      this.#tokens = { token, tokenUrl, tokenProvider };
-      this.#tracker.useTokens(this.#tokenOptions());
+    const tokens = this.#tokenSettings();
+    if (this.#tracker && !sameTokenSettings(tokens, this.#tokens)) {
+      this.#tokens = tokens;
+      this.#tracker.useTokens(tokens);
     }
   }
 
@@ -118,15 +120,14 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
       orderId,
       pollIntervalSeconds: Number.isFinite(host.pollInterval) ? Math.max(1, host.pollInterval) : 15,
       acceptLanguage: host.acceptLanguage,
-      tokens: this.#tokenOptions(),
+      tokens: (this.#tokens = this.#tokenSettings()),
     });
-    this.#tokens = { token: host.token, tokenUrl: host.tokenUrl, tokenProvider: host.tokenProvider };
     this.#tracker.subscribe(this);
   }
 
-  #tokenOptions() {
-    const { token, tokenUrl, tokenProvider } = this.host;
-    return { token: token ?? undefined, tokenUrl: tokenUrl ?? undefined, tokenProvider: tokenProvider ?? undefined };
+  #tokenSettings(): TokenSettings {
+    const { token, tokenUrl, tokenProvider, proxy } = this.host;
+    return { token: token ?? undefined, tokenUrl: tokenUrl ?? undefined, tokenProvider: tokenProvider ?? undefined, proxy: proxy === true };
   }
 
   #letGo(): void {
@@ -145,4 +146,8 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     console.warn(`connect-order-status: ${message}`);
     dispatchOrderEvent(this.host, 'order-error', { orderId: '', resource: 'order', kind: 'bad_request', status: null, message });
   }
+}
+
+function sameTokenSettings(a: TokenSettings, b: TokenSettings): boolean {
+  return a.token === b.token && a.tokenUrl === b.tokenUrl && a.tokenProvider === b.tokenProvider && a.proxy === b.proxy;
 }
