@@ -12,7 +12,9 @@ const loaded: Record<string, Messages> = { en: messagesEn };
  * Every other language is its own chunk, fetched the first time an element speaks it, so a page in English
  * downloads no other language. (The IIFE build inlines them: it loads nothing later.)
  */
-const LOADERS: Readonly<Record<string, () => Promise<Messages>>> = {
+type CatalogueLoader = () => Promise<Messages>;
+
+const LOADERS: Record<string, CatalogueLoader> = {
   es: () => import('./messages-es.js').then((m) => m.messagesEs),
   'fr-ca': () => import('./messages-fr-CA.js').then((m) => m.messagesFrCa),
   // Instacart serves French in Canada only: Canadian French is the French there is.
@@ -20,6 +22,17 @@ const LOADERS: Readonly<Record<string, () => Promise<Messages>>> = {
 };
 
 const loading = new Map<string, Promise<void>>();
+
+/**
+ * Puts another loader in place for a lowercased tag (undefined removes it) and returns the one it replaced.
+ * Tests use it to count fetches or to make one fail; a catalogue already loaded is kept.
+ */
+export function replaceCatalogueLoader(tag: string, loader: CatalogueLoader | undefined): CatalogueLoader | undefined {
+  const previous = LOADERS[tag];
+  if (loader) LOADERS[tag] = loader;
+  else delete LOADERS[tag];
+  return previous;
+}
 
 /** The catalogues loaded so far, by lowercased tag. */
 export const CATALOGUES: Readonly<Record<string, Messages>> = loaded;

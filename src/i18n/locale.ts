@@ -22,11 +22,11 @@ export function nearestLang(start: Element): string | undefined {
   return undefined;
 }
 
+/** The language an element takes from where it stands when it has none of its own: nearest lang, browser, en-US. */
+export function inheritedLocale(element: Element): string {
+  return validLocale(nearestLang(element)) ?? validLocale(typeof navigator === 'undefined' ? undefined : navigator.language) ?? FALLBACK_LOCALE;
+}
+
 export function resolveLocale(element: Element & { locale?: string | null }): string {
-  return (
-    validLocale(element.locale) ??
-    validLocale(nearestLang(element)) ??
-    validLocale(typeof navigator === 'undefined' ? undefined : navigator.language) ??
-    FALLBACK_LOCALE
-  );
+  return validLocale(element.locale) ?? inheritedLocale(element);
 }

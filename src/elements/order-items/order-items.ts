@@ -65,7 +65,7 @@ export class OrderItemsElement extends TrackedElement {
     const items = this.snapshot.items;
     if (items && items !== this.seenItems) {
       if (this.seenItems) {
-        const text = itemsAnnouncement(this.seenItems, items, this.l10n);
+        const text = itemsAnnouncement(this.seenItems, items, this.localize.l10n);
         if (text) this.announcement = text;
       }
       this.seenItems = items;
@@ -74,7 +74,7 @@ export class OrderItemsElement extends TrackedElement {
 
   protected override render(): TemplateResult {
     const snapshot = this.snapshot;
-    const l10n = this.l10n;
+    const l10n = this.localize.l10n;
     const { order, items } = snapshot;
     const lastMile = order?.fulfillmentType === 'last_mile_delivery';
     const loading = !lastMile && !items && this.awaiting('items');

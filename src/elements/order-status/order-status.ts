@@ -52,7 +52,7 @@ export class OrderStatusElement extends TrackedElement {
     if (!order) return;
     const state = order.workflowState;
     if (this.shownState !== undefined && state !== this.shownState) {
-      this.announcement = stateSentence(this.l10n, order.fulfillmentType, state);
+      this.announcement = stateSentence(this.localize.l10n, order.fulfillmentType, state);
     }
     this.shownState = state;
     if (stateIndex(order.fulfillmentType, state) >= 0) this.lastKnownState = state;
@@ -60,7 +60,7 @@ export class OrderStatusElement extends TrackedElement {
 
   protected override render(): TemplateResult {
     const snapshot = this.snapshot;
-    const l10n = this.l10n;
+    const l10n = this.localize.l10n;
     const { order, handling } = snapshot;
     const loading = !order && this.awaiting('order');
     return html`

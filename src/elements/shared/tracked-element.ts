@@ -1,14 +1,13 @@
 /**
- * What the four elements add to OrderElement: they speak the customer's language (a Localizer for the
- * resolved locale and time zone, with the retailer's `messages` overrides), and can leave the connection
- * banner to a surrounding `<order-tracker>`.
+ * What the four elements add to OrderElement: they speak the customer's language (a LocalizeController
+ * holds the Localizer for the resolved locale and time zone, with the retailer's `messages` overrides), and
+ * can leave the connection banner to a surrounding `<order-tracker>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OrderResource } from '../../api/types.js';
 import type { Messages } from '../../i18n/messages-en.js';
-import { loadCatalogues, needsCatalogues } from '../../i18n/catalogues.js';
-import { Localizer } from '../../i18n/localizer.js';
+import { LocalizeController } from '../../i18n/localize-controller.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { OrderElement } from '../order-element.js';
@@ -24,7 +23,11 @@ export abstract class TrackedElement extends OrderElement {
   /** Hides the connection banner; `<order-tracker>` sets it on its parts and shows one banner itself. */
   @property({ type: Boolean, attribute: 'hide-banner' }) hideBanner = false;
 
-  private localizerCache: { key: string; messages: Messages | null | undefined; localizer: Localizer } | undefined;
+  /**
+   * The customer's language: the Localizer every render reads, kept current when `locale`, `time-zone`,
+   * `messages` or the page's `lang` change.
+   */
+  protected readonly localize = new LocalizeController(this);
 
   /** The language sent to Connect as Accept-Language (the order's first element decides for the page). */
   get acceptLanguage(): string {
@@ -35,31 +38,9 @@ export abstract class TrackedElement extends OrderElement {
     return this.tracking.snapshot;
   }
 
-  /** The Localizer for this render: resolved locale (own, nearest lang, browser), time zone and overrides. */
-  protected get l10n(): Localizer {
-    const locale = resolveLocale(this);
-    const key = `${locale}|${this.timeZone ?? ''}`;
-    const cache = this.localizerCache;
-    if (cache && cache.key === key && cache.messages === this.messages) return cache.localizer;
-    const localizer = new Localizer({ locale, timeZone: this.timeZone, overrides: this.messages });
-    this.localizerCache = { key, messages: this.messages, localizer };
-    if (needsCatalogues(locale)) {
-      // Speak English for the moment it takes to fetch the language, then re-render in it.
-      loadCatalogues(locale).then(
-        () => {
-          this.localizerCache = undefined;
-          this.requestUpdate();
-        },
-        // The language could not be fetched (offline?): English stays, and the next render tries again.
-        () => {},
-      );
-    }
-    return localizer;
-  }
-
   /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */
   protected banner(resources: readonly OrderResource[]): TemplateResult | typeof nothing {
-    return this.hideBanner ? nothing : renderBanner(this.snapshot, this.l10n, resources);
+    return this.hideBanner ? nothing : renderBanner(this.snapshot, this.localize.l10n, resources);
   }
 
   /** True while a resource's first answer is still on its way (not stopped, not offline or failed). */

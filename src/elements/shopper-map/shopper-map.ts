@@ -81,7 +81,7 @@ export class ShopperMapElement extends TrackedElement {
 
   protected override render(): TemplateResult {
     const snapshot = this.snapshot;
-    const l10n = this.l10n;
+    const l10n = this.localize.l10n;
     const { order, handling } = snapshot;
     const delivered = order?.workflowState === 'delivered';
     const address = handling ? addressText(handling.address) : '';
@@ -115,7 +115,7 @@ export class ShopperMapElement extends TrackedElement {
     if (!module || !container || !this.isConnected) return;
     if (!this.view) {
       module.mountLeafletStyles(this.renderRoot as ShadowRoot);
-      const l10n = this.l10n;
+      const l10n = this.localize.l10n;
       this.view = new module.LeafletMapView(container, { destination: l10n.msg('map.destination'), shopper: l10n.msg('map.shopper') });
       this.resizeObserver = new ResizeObserver(() => this.view?.invalidateSize());
       this.resizeObserver.observe(container);
