@@ -14,6 +14,7 @@ export type ApiErrorKind =
   | 'network' // fetch rejected (offline, DNS, CORS)
   | 'timeout' // no answer within the client's timeout, or 408
   | 'invalid_response' // not JSON, or JSON of the wrong shape
+  | 'misconfigured' // the page did not say what to show or how to sign in (no order-id, no token settings)
   | 'aborted'; // the caller aborted the request (not an error to show)
 
 export interface ApiErrorInit {

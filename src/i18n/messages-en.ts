@@ -148,7 +148,7 @@ export const messagesEn = {
   'banner.offline': 'You are offline. Updates are paused until you are back online.',
   'banner.auth': 'Your session has expired. Please sign in again to see your order.',
   'banner.not_found': 'We could not find this order.',
-  'banner.misconfigured': 'This order cannot be shown: the order-id attribute is missing.',
+  'banner.misconfigured': 'This order cannot be shown here: the page is not set up to show it. Please contact the store.',
 
   // ── Errors, by ApiError kind ──────────────────────────────────────────────────────────────────────
   'error.auth': 'Please sign in again.',
@@ -160,6 +160,7 @@ export const messagesEn = {
   'error.network': 'The network is unavailable. Trying again shortly.',
   'error.timeout': 'The answer took too long. Trying again shortly.',
   'error.invalid_response': 'An unexpected answer came back. Trying again shortly.',
+  'error.misconfigured': 'This page is not set up to show the order.',
   'error.aborted': 'The request was stopped.',
 } satisfies Record<string, Message>;
 

@@ -125,7 +125,7 @@ export const messagesEs: Messages = {
   'banner.offline': 'No tienes conexión. Las actualizaciones se reanudarán cuando vuelvas a estar en línea.',
   'banner.auth': 'Tu sesión expiró. Vuelve a iniciar sesión para ver tu pedido.',
   'banner.not_found': 'No pudimos encontrar este pedido.',
-  'banner.misconfigured': 'No se puede mostrar este pedido: falta el atributo order-id.',
+  'banner.misconfigured': 'No se puede mostrar este pedido aquí: la página no está configurada para mostrarlo. Comunícate con la tienda.',
 
   // ── Errors ────────────────────────────────────────────────────────────────────────────────────────
   'error.auth': 'Vuelve a iniciar sesión.',
@@ -137,5 +137,6 @@ export const messagesEs: Messages = {
   'error.network': 'La red no está disponible. Lo intentaremos de nuevo en breve.',
   'error.timeout': 'La respuesta tardó demasiado. Lo intentaremos de nuevo en breve.',
   'error.invalid_response': 'Llegó una respuesta inesperada. Lo intentaremos de nuevo en breve.',
+  'error.misconfigured': 'Esta página no está configurada para mostrar el pedido.',
   'error.aborted': 'Se detuvo la solicitud.',
 };

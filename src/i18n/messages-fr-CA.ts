@@ -125,7 +125,7 @@ export const messagesFrCa: Messages = {
   'banner.offline': 'Vous êtes hors ligne. Les mises à jour reprendront dès votre retour en ligne.',
   'banner.auth': 'Votre session a expiré. Veuillez vous reconnecter pour voir votre commande.',
   'banner.not_found': 'Nous n’avons pas trouvé cette commande.',
-  'banner.misconfigured': 'Impossible d’afficher cette commande : l’attribut order-id est manquant.',
+  'banner.misconfigured': 'Impossible d’afficher cette commande ici : la page n’est pas configurée pour l’afficher. Veuillez communiquer avec le magasin.',
 
   // ── Errors ────────────────────────────────────────────────────────────────────────────────────────
   'error.auth': 'Veuillez vous reconnecter.',
@@ -137,5 +137,6 @@ export const messagesFrCa: Messages = {
   'error.network': 'Le réseau n’est pas disponible. Nouvel essai sous peu.',
   'error.timeout': 'La réponse a pris trop de temps. Nouvel essai sous peu.',
   'error.invalid_response': 'Une réponse inattendue a été reçue. Nouvel essai sous peu.',
+  'error.misconfigured': 'Cette page n’est pas configurée pour afficher la commande.',
   'error.aborted': 'La demande a été interrompue.',
 };

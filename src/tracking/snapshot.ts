@@ -28,7 +28,7 @@ export interface ResourceStatus {
  * - `offline`: the browser is offline; updates are paused until it is back;
  * - `auth`: no token works: the customer must sign in again; nothing more is asked;
  * - `not_found`: the API does not know this order (for this customer); nothing more is asked;
- * - `misconfigured`: the element cannot start (no order-id).
+ * - `misconfigured`: the page did not say which order (no order-id) or how to sign in (no token settings).
  */
 export type TrackerCondition = 'live' | 'reconnecting' | 'offline' | 'auth' | 'not_found' | 'misconfigured';
 
@@ -78,8 +78,8 @@ export type TrackerEvent =
   /** The retailer does not share the shopper's position (403 on the location). */
   | { type: 'location_withheld'; error: ApiError }
   /** Nothing more will be read: here because of `error` on `resource`, or because another tab said so. */
-  | { type: 'halted'; condition: FinalCondition; resource?: OrderResource; error?: ApiError }
-  /** The customer signed in again after `auth`: reading starts over. */
+  | { type: 'halted'; condition: FinalCondition | 'misconfigured'; resource?: OrderResource; error?: ApiError }
+  /** The customer signed in again after `auth` (or the page gave token settings at last): reading starts over. */
   | { type: 'resumed' }
   | { type: 'connectivity'; online: boolean };
 
@@ -106,9 +106,9 @@ export function nextSnapshot(snapshot: OrderSnapshot, event: TrackerEvent): Orde
   return condition === next.condition ? next : { ...next, condition };
 }
 
-/** Whether nothing more will be read for this order (sign in again, not found). */
+/** Whether nothing more will be read for this order (sign in again, not found, no way to sign in). */
 export function isHalted(snapshot: OrderSnapshot): boolean {
-  return snapshot.condition === 'auth' || snapshot.condition === 'not_found';
+  return FINAL.has(snapshot.condition);
 }
 
 /** Whether subscribers must hear of the change: anything but the freshness time moved. */

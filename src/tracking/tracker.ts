@@ -112,7 +112,8 @@ export class OrderTracker {
    */
   useTokens(tokens: TokenSettings): void {
     this.#auth.useSettings(tokens);
-    if (this.#snapshot.condition === 'auth' && this.#auth.configured) this.#resume();
+    const { condition } = this.#snapshot;
+    if ((condition === 'auth' || condition === 'misconfigured') && this.#auth.configured) this.#resume();
   }
 
   /** Stops every timer and aborts every request. The registry calls it when the last element leaves. */
@@ -146,8 +147,11 @@ export class OrderTracker {
     const { env, apiBase, orderId } = this.#config;
     this.#stopWatching = watchPageActivity(env, (change) => this.#pageActivityChanged(change));
     if (!this.#auth.configured) {
-      const error = new ApiError({ kind: 'auth', message: 'No token: set the token or token-url attribute, or a tokenProvider.' });
-      this.#failed('order', error);
+      // A page that forgot to say how to sign in is set up wrong; the customer's session has not expired.
+      const message = 'No way to sign in: set the token or token-url attribute, a tokenProvider, or proxy.';
+      const error = new ApiError({ kind: 'misconfigured', message });
+      this.#halt('misconfigured', { type: 'halted', condition: 'misconfigured', resource: 'order', error });
+      this.#notify(errorNotice(orderId, 'order', error));
       return;
     }
     if (!env.tabs) {
@@ -214,7 +218,7 @@ export class OrderTracker {
     });
     if (event.type === 'halted') {
       this.#halt(event.condition, event);
-      this.#relay?.shareHalt(event.condition);
+      if (event.condition !== 'misconfigured') this.#relay?.shareHalt(event.condition);
     } else {
       this.#dispatch(event);
     }
@@ -223,7 +227,7 @@ export class OrderTracker {
   }
 
   /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
-  #halt(condition: FinalCondition, event: TrackerEvent = { type: 'halted', condition }): void {
+  #halt(condition: FinalCondition | 'misconfigured', event: TrackerEvent = { type: 'halted', condition }): void {
     this.#pollers.stop();
     this.#dispatch(event);
   }

@@ -205,10 +205,10 @@ describe('<order-status>', () => {
     console.warn = () => {};
     try {
       const el = await fixture<OrderStatusElement>(html`<order-status api-base=${API} token=${TOKEN}></order-status>`);
-      const banner = shadow(el).querySelector('[part="banner"]');
-      expect(banner?.getAttribute('role')).to.equal('alert');
-      expect(text(banner)).to.match(/order-id attribute is missing/);
-      expect(errors.length).to.equal(1);
+      const banner = await until(() => shadow(el).querySelector('[part="banner"]'), 'banner');
+      expect(banner.getAttribute('role')).to.equal('alert');
+      expect(text(banner)).to.match(/cannot be shown here: the page is not set up to show it/);
+      expect(errors).to.deep.equal(['<order-status> needs an order-id attribute.']);
     } finally {
       console.warn = warn;
       document.removeEventListener('order-error', listener);

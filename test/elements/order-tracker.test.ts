@@ -109,9 +109,10 @@ describe('<order-tracker>', () => {
     try {
       const el = await fixture<OrderTrackerElement>(html`<order-tracker token=${TOKEN}></order-tracker>`);
       const root = shadow(el);
-      expect(text(root.querySelector('[part="banner"]'))).to.equal('This order cannot be shown: the order-id attribute is missing.');
+      const banner = await until(() => root.querySelector('[part="banner"]'), 'banner');
+      expect(text(banner)).to.equal('This order cannot be shown here: the page is not set up to show it. Please contact the store.');
       expect(root.querySelector('order-status')).to.equal(null);
-      expect(errors).to.have.length(1);
+      expect(errors).to.deep.equal([{ orderId: '', resource: 'order', kind: 'misconfigured', status: null, message: '<order-tracker> needs an order-id attribute.' }]);
     } finally {
       console.warn = warn;
       document.removeEventListener('order-error', listener);

@@ -55,7 +55,7 @@ export class OrderTrackerElement extends TrackedElement {
     const snapshot = this.snapshot;
     const banner = this.banner(RESOURCES);
     // Without an order-id the parts would each complain; one message is enough.
-    if (snapshot.condition === 'misconfigured') return html`${banner}`;
+    if (!this.orderId?.trim() || snapshot.condition === 'misconfigured') return html`${banner}`;
     const { order, handling } = snapshot;
     const showMap = !!handling && order?.fulfillmentType !== 'pickup';
     return html`

@@ -42,6 +42,7 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   #tracker: OrderTracker | undefined;
   #trackedKey: string | undefined;
   #connected = false;
+  #updatedOnce = false;
   #reportedMisconfiguration = false;
   /** The token settings the tracker was last given, to notice when the page changes them. */
   #tokens: TokenSettings = {};
@@ -58,17 +59,24 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
 
   hostConnected(): void {
     this.#connected = true;
-    this.#follow();
+    // Frameworks often set properties just after connecting (Angular, @lit/react): an element that has
+    // everything starts at once, one that lacks something waits for its first update before it complains.
+    if (this.#updatedOnce || this.#canStart()) this.#follow();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
+    this.#trackedKey = undefined;
     this.#letGo();
   }
 
   /** Picks up a changed order-id or api-base (another order), or new token settings, before the element renders. */
   hostUpdate(): void {
     if (!this.#connected) return;
+    if (this.#trackedKey === undefined) {
+      if (this.#canStart()) this.#follow();
+      return;
+    }
     if (this.#keyOf() !== this.#trackedKey) {
       this.#letGo();
       this.#follow();
@@ -81,6 +89,17 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     }
   }
 
+  /** After the first update, what is still missing is a mistake of the page's, and is reported. */
+  hostUpdated(): void {
+    if (this.#updatedOnce) return;
+    this.#updatedOnce = true;
+    warnOfPropertiesSetAsAttributes(this.host);
+    // Just after the update rather than inside it, so the report is an update of its own.
+    queueMicrotask(() => {
+      if (this.#connected && this.#trackedKey === undefined) this.#follow();
+    });
+  }
+
   onSnapshot(snapshot: OrderSnapshot): void {
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
@@ -89,6 +108,7 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
 
   /** The tracker chose this element to tell the page what happened. */
   onNotice(notice: OrderNotice): void {
+    if (notice.type === 'order-error' && notice.detail.kind === 'misconfigured') console.warn(`connect-order-status: <${this.host.localName}>: ${notice.detail.message}`);
     // The union is correlated (each type with its detail); TypeScript cannot follow that through a call.
     dispatchOrderEvent(this.host, notice.type, notice.detail as never);
   }
@@ -125,6 +145,12 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     this.#tracker.subscribe(this);
   }
 
+  /** Whether the element says which order and how to sign in, so it can start before its first update. */
+  #canStart(): boolean {
+    const { orderId, token, tokenUrl, tokenProvider, proxy } = this.host;
+    return Boolean(orderId?.trim() && (token || tokenUrl || tokenProvider || proxy));
+  }
+
   #tokenSettings(): TokenSettings {
     const { token, tokenUrl, tokenProvider, proxy } = this.host;
     return { token: token ?? undefined, tokenUrl: tokenUrl ?? undefined, tokenProvider: tokenProvider ?? undefined, proxy: proxy === true };
@@ -144,10 +170,28 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     this.#reportedMisconfiguration = true;
     const message = `<${this.host.localName}> needs an order-id attribute.`;
     console.warn(`connect-order-status: ${message}`);
-    dispatchOrderEvent(this.host, 'order-error', { orderId: '', resource: 'order', kind: 'bad_request', status: null, message });
+    dispatchOrderEvent(this.host, 'order-error', { orderId: '', resource: 'order', kind: 'misconfigured', status: null, message });
   }
 }
 
 function sameTokenSettings(a: TokenSettings, b: TokenSettings): boolean {
   return a.token === b.token && a.tokenUrl === b.tokenUrl && a.tokenProvider === b.tokenProvider && a.proxy === b.proxy;
+}
+
+/** Properties that a framework may have written as attribute strings (`messages="[object Object]"`). */
+const PROPERTY_ONLY = ['messages', 'tokenprovider', 'token-provider'];
+let warnedOfAttributes = false;
+
+/**
+ * React 18, and React 19 when the script loads after its first render, write objects and functions as
+ * attributes, which the elements ignore. Said once per page, since every element of the app has the cause.
+ */
+function warnOfPropertiesSetAsAttributes(host: HTMLElement): void {
+  const names = PROPERTY_ONLY.filter((name) => host.hasAttribute(name));
+  if (warnedOfAttributes || names.length === 0) return;
+  warnedOfAttributes = true;
+  console.warn(
+    `connect-order-status: <${host.localName}> got ${names.join(', ')} as an attribute, which is ignored: it is a property. ` +
+      'Load the script that defines the elements before your framework renders them (or use connect-order-status/react with React 18).',
+  );
 }
