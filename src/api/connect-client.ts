@@ -36,20 +36,6 @@ export interface ConnectClientOptions {
   timers?: ClientTimers;
 }
 
-/**
- * An alternative the customer asks for when rejecting a replacement: exactly one of `upc`/`rrc` and
- * exactly one of `count`/`weight` (> 0), as Connect requires.
- */
-export interface AlternativeItem {
-  upc?: string;
-  rrc?: string;
-  count?: number;
-  weight?: number;
-}
-
-/** Options of `putReplacementDecision`. */
-export type ReplacementDecisionOptions = CallOptions & { alternativeItem?: AlternativeItem };
-
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 const globalTimers: ClientTimers = {
@@ -112,13 +98,9 @@ export class ConnectClient {
     return parseLocation(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }));
   }
 
-  /**
-   * PUT …/items/{itemId}/replacement with `{"status": decision}`: the customer approves or rejects a proposed
-   * replacement. `alternativeItem` (sent as `alternative_item`) is only allowed with `REJECTED`; a malformed
-   * one fails with `bad_request` (key `alternative_item`) before anything is sent.
-   */
-  async putReplacementDecision(orderId: string, itemId: string, decision: ReplacementDecision, options: ReplacementDecisionOptions = {}): Promise<void> {
-    const body = replacementBody(decision, options.alternativeItem);
+  /** PUT …/items/{itemId}/replacement with `{"status": decision}`: the customer approves or rejects a proposed replacement. */
+  async putReplacementDecision(orderId: string, itemId: string, decision: ReplacementDecision, options: CallOptions = {}): Promise<void> {
+    const body = replacementBody(decision);
     const path = `${orderPath(orderId)}/items/${encodeSegment(itemId, 'order_item_id')}/replacement`;
     await this.#request({ method: 'PUT', path, options, emptyIs: {}, body });
   }
@@ -210,23 +192,12 @@ function orderPath(orderId: string): string {
   return `/v2/post_checkout/orders/${encodeSegment(orderId, 'order_id')}`;
 }
 
-function replacementBody(decision: ReplacementDecision, alternative: AlternativeItem | undefined): Record<string, unknown> {
+function replacementBody(decision: ReplacementDecision): Record<string, unknown> {
   // Checked at run time too: the decision often comes from a button's data attribute, not typed code.
   if (decision !== 'APPROVED' && decision !== 'REJECTED') {
     throw new ApiError({ kind: 'bad_request', key: 'status', message: `A replacement decision is APPROVED or REJECTED, not ${JSON.stringify(decision)}.` });
   }
-  if (alternative === undefined) return { status: decision };
-  const bad = (why: string) => new ApiError({ kind: 'bad_request', key: 'alternative_item', message: `The alternative item ${why}.` });
-  if (decision !== 'REJECTED') throw bad('is only allowed when rejecting');
-  const ids = (['upc', 'rrc'] as const).filter((key) => alternative[key] !== undefined);
-  const amounts = (['count', 'weight'] as const).filter((key) => alternative[key] !== undefined);
-  if (ids.length !== 1) throw bad('needs exactly one of upc or rrc');
-  if (amounts.length !== 1) throw bad('needs exactly one of count or weight');
-  const id = alternative[ids[0]!];
-  const amount = alternative[amounts[0]!];
-  if (typeof id !== 'string' || id.trim() === '') throw bad(`has an empty ${ids[0]}`);
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) throw bad(`${amounts[0]} must be a number above 0`);
-  return { status: decision, alternative_item: { [ids[0]!]: id.trim(), [amounts[0]!]: amount } };
+  return { status: decision };
 }
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts: a getToken or fetch that ignores the signal cannot hang the call. */

@@ -217,20 +217,15 @@ describe('ConnectClient requests and happy paths', () => {
     assert.ok(!request.url.href.includes(TOKEN) && !request.body.includes(TOKEN));
   });
 
-  it('putReplacementDecision: REJECTED with an alternative item; an empty 200 is success too', async () => {
+  it('putReplacementDecision: REJECTED; an empty 200 is success too', async () => {
     answer(`${ORDER}/items/9/replacement`, () => new HttpResponse(null, { status: 200 }), 'put');
-    await client().putReplacementDecision(ORDER_ID, '9', 'REJECTED', { alternativeItem: { upc: '012345678905', count: 2 } });
-    assert.deepEqual(JSON.parse(seen[0]!.body), { status: 'REJECTED', alternative_item: { upc: '012345678905', count: 2 } });
+    await client().putReplacementDecision(ORDER_ID, '9', 'REJECTED');
+    assert.deepEqual(JSON.parse(seen[0]!.body), { status: 'REJECTED' });
   });
 
-  it('putReplacementDecision: a malformed decision or alternative is bad_request and sends nothing', async () => {
+  it('putReplacementDecision: a malformed decision or id is bad_request and sends nothing', async () => {
     const c = client();
     await failsWith(c.putReplacementDecision(ORDER_ID, '9', 'approved' as never), 'bad_request', { key: 'status' });
-    await failsWith(c.putReplacementDecision(ORDER_ID, '9', 'APPROVED', { alternativeItem: { upc: '1', count: 1 } }), 'bad_request', { key: 'alternative_item' });
-    await failsWith(c.putReplacementDecision(ORDER_ID, '9', 'REJECTED', { alternativeItem: { upc: '1', rrc: '2', count: 1 } }), 'bad_request', { key: 'alternative_item' });
-    await failsWith(c.putReplacementDecision(ORDER_ID, '9', 'REJECTED', { alternativeItem: { rrc: '2' } }), 'bad_request', { key: 'alternative_item' });
-    await failsWith(c.putReplacementDecision(ORDER_ID, '9', 'REJECTED', { alternativeItem: { rrc: '2', count: 1, weight: 0.5 } }), 'bad_request', { key: 'alternative_item' });
-    await failsWith(c.putReplacementDecision(ORDER_ID, '9', 'REJECTED', { alternativeItem: { rrc: '2', weight: 0 } }), 'bad_request', { key: 'alternative_item' });
     await failsWith(c.putReplacementDecision(ORDER_ID, '', 'REJECTED'), 'bad_request', { key: 'order_item_id' });
     await failsWith(c.getOrder(''), 'bad_request', { key: 'order_id' });
     assert.equal(seen.length, 0); // onUnhandledRequest: 'error' would also have failed a stray request
