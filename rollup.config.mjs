@@ -6,7 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import minifyTemplates from './scripts/minify-template-literals.mjs';
-import leafletWithoutMarkerDrag from './scripts/leaflet-without-marker-drag.mjs';
+import leafletTrim from './scripts/leaflet-trim.mjs';
 
 const ts = () =>
   typescript({
@@ -17,7 +17,7 @@ const ts = () =>
   });
 
 // A second compress pass finds what the first one's inlining exposed (about 0.1 KB gzip on each build).
-const minify = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2 }, format: { comments: false } });
+const minify = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2, unsafe_methods: true }, format: { comments: false } });
 
 export default [
   // The emulator for retailers' own tests: `connect-order-status/sandbox` (browser-safe: model + MSW
@@ -43,7 +43,7 @@ export default [
       entryFileNames: 'order-status.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [leafletWithoutMarkerDrag(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
+    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
   },
   {
     input: 'src/index.ts',
@@ -53,6 +53,6 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletWithoutMarkerDrag(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false)],
+    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false)],
   },
 ];

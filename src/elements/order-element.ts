@@ -1,6 +1,5 @@
 /** The base of every element: what they have in common, documented once (see the class). */
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { OrderResource } from '../api/types.js';
 import { OrderController } from './shared/order-controller.js';
 
@@ -34,39 +33,52 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 15;
  * @cssproperty --order-status-focus - Focus ring colour. Default: the accent.
  */
 export abstract class OrderElement extends LitElement {
+  // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
+  static override properties: PropertyDeclarations = {
+    orderId: { attribute: 'order-id', reflect: true },
+    apiBase: { attribute: 'api-base' },
+    token: {},
+    tokenUrl: { attribute: 'token-url' },
+    tokenProvider: { attribute: false },
+    proxy: { type: Boolean },
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+  };
+
   /** The Instacart Connect order to show. Required. */
-  @property({ attribute: 'order-id', reflect: true }) orderId?: string | null;
+  orderId?: string | null;
 
   /** Base URL of the Connect API, of the retailer's proxy, or of the sandbox. */
-  @property({ attribute: 'api-base' }) apiBase: string = DEFAULT_API_BASE;
+  apiBase: string = DEFAULT_API_BASE;
 
   /** A user access token (fine for server-rendered pages). Never put a client secret here. */
-  @property() token?: string | null;
+  token?: string | null;
 
   /**
    * A same-origin URL on the retailer's server that answers `{"access_token", "expires_in"}`; fetched again
    * when the token expires or a call answers 401.
    */
-  @property({ attribute: 'token-url' }) tokenUrl?: string | null;
+  tokenUrl?: string | null;
 
   /** For hosts that get tokens in script: a function resolving to a user access token. */
-  @property({ attribute: false }) tokenProvider?: (() => Promise<string>) | null;
+  tokenProvider?: (() => Promise<string>) | null;
 
   /**
    * `api-base` is the retailer's own proxy (the server kit, `connect-order-status/server`), which knows the
    * customer by the page's session cookie: the page holds no token, requests carry no Authorization header
    * and send same-origin cookies. Token settings are then ignored.
    */
-  @property({ type: Boolean }) proxy = false;
+  proxy = false;
 
   /** Seconds between polls of an active endpoint (minimum 1). */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval: number = DEFAULT_POLL_INTERVAL_SECONDS;
+  pollInterval: number = DEFAULT_POLL_INTERVAL_SECONDS;
 
   /** BCP 47 language for text, dates and numbers. Defaults to the nearest `lang`, then the browser's. */
-  @property() locale?: string | null;
+  locale?: string | null;
 
   /** IANA time zone for the window times. Defaults to the browser's. */
-  @property({ attribute: 'time-zone' }) timeZone?: string | null;
+  timeZone?: string | null;
 
   protected readonly tracking: OrderController;
 

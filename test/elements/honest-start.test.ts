@@ -71,6 +71,6 @@ describe('an honest start', () => {
       expect(a.messages ?? null).to.equal(null);
       expect(b.messages ?? null).to.equal(null);
     });
-    expect(warnings.filter((w) => w.includes('as an attribute'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('attribute: set it as a property'))).to.have.length(1);
   });
 });

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { RESOURCES } from '../../tracking/snapshot.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
@@ -38,13 +37,19 @@ const EXPORTED_PARTS = {
  * @cssproperty --order-status-map-height - Height of the map. Default 20rem.
  */
 export class OrderTrackerElement extends TrackedElement {
+  // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
+  static override properties: PropertyDeclarations = {
+    tileUrl: { attribute: 'tile-url' },
+    attribution: {},
+  };
+
   static override styles = orderTrackerStyles;
 
   /** Map tile URL template (`{z}`, `{x}`, `{y}`); empty for no tiles. */
-  @property({ attribute: 'tile-url' }) tileUrl: string = DEFAULT_TILE_URL;
+  tileUrl: string = DEFAULT_TILE_URL;
 
   /** Map tile attribution, as text. */
-  @property() attribution: string = DEFAULT_ATTRIBUTION;
+  attribution: string = DEFAULT_ATTRIBUTION;
 
   constructor() {
     // Reads the order and the handling only to lay out its parts; the parts report the events.

@@ -4,17 +4,13 @@
  * with no change here. Used as an element binding: `<order-status ${passSettings(this)}>`.
  */
 import { noChange, type ReactiveElement } from 'lit';
-import { Directive, directive, type ElementPart, type PartInfo, PartType } from 'lit/directive.js';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 
 /** Settings a part keeps for itself: the tracker shows one banner above all three parts. */
 const NOT_PASSED: ReadonlySet<PropertyKey> = new Set(['hideBanner']);
 
+/** An element binding only: `<order-status ${passSettings(this)}>`. */
 class PassSettings extends Directive {
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('passSettings() belongs on an element: <order-status ${passSettings(this)}>');
-  }
-
   render(_from: ReactiveElement): unknown {
     return noChange;
   }

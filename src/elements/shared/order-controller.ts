@@ -190,8 +190,5 @@ function warnOfPropertiesSetAsAttributes(host: HTMLElement): void {
   const names = PROPERTY_ONLY.filter((name) => host.hasAttribute(name));
   if (warnedOfAttributes || names.length === 0) return;
   warnedOfAttributes = true;
-  console.warn(
-    `connect-order-status: <${host.localName}> got ${names.join(', ')} as an attribute, which is ignored: it is a property. ` +
-      'Load the script that defines the elements before your framework renders them (or use connect-order-status/react with React 18).',
-  );
+  console.warn(`connect-order-status: <${host.localName}> ignores the ${names.join(', ')} attribute: set it as a property, and define the elements before your framework renders them.`);
 }

@@ -3,8 +3,7 @@
  * holds the Localizer for the resolved locale and time zone, with the retailer's `messages` overrides), and
  * can leave the connection banner to a surrounding `<order-tracker>`.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { OrderResource } from '../../api/types.js';
 import type { Messages } from '../../i18n/messages-en.js';
 import { LocalizeController } from '../../i18n/localize-controller.js';
@@ -14,14 +13,20 @@ import { OrderElement } from '../order-element.js';
 import { renderBanner } from './banner.js';
 
 export abstract class TrackedElement extends OrderElement {
+  // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
+  static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
+    hideBanner: { type: Boolean, attribute: 'hide-banner' },
+  };
+
   /**
    * A retailer's own wording: any subset of the English catalogue's keys (see src/i18n/messages-en.ts),
    * e.g. `{ 'items.list.found': 'In your bag' }`. Wins over every built-in catalogue.
    */
-  @property({ attribute: false }) messages?: Messages | null;
+  messages?: Messages | null;
 
   /** Hides the connection banner; `<order-tracker>` sets it on its parts and shows one banner itself. */
-  @property({ type: Boolean, attribute: 'hide-banner' }) hideBanner = false;
+  hideBanner = false;
 
   /**
    * The customer's language: the Localizer every render reads, kept current when `locale`, `time-zone`,

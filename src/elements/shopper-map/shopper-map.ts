@@ -1,6 +1,5 @@
 import { initialState, Task } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { addressText } from '../shared/address.js';
@@ -37,13 +36,19 @@ type LeafletModule = typeof import('./leaflet-map.js');
  * @cssproperty --order-status-map-height - Height of the element. Default 20rem.
  */
 export class ShopperMapElement extends TrackedElement {
+  // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
+  static override properties: PropertyDeclarations = {
+    tileUrl: { attribute: 'tile-url' },
+    attribution: {},
+  };
+
   static override styles = shopperMapStyles;
 
   /** Tile URL template (`{z}`, `{x}`, `{y}`, `{s}`); empty for no tiles. */
-  @property({ attribute: 'tile-url' }) tileUrl: string = DEFAULT_TILE_URL;
+  tileUrl: string = DEFAULT_TILE_URL;
 
   /** Attribution of the tiles, as text ("OpenStreetMap" becomes a link to its copyright page). */
-  @property() attribution: string = DEFAULT_ATTRIBUTION;
+  attribution: string = DEFAULT_ATTRIBUTION;
 
   /** Becomes true when the order is first seen delivering; the map then stays (it shows where it ended). */
   private mapShown = false;
