@@ -6,8 +6,7 @@
 import { normaliseApiBase } from './api-base.js';
 import { ApiError } from './api-error.js';
 import { readResponse } from './http.js';
-import { parseHandling, parseLineItems, parseLocation, parseOrder } from './parse.js';
-import type { CallOptions, Handling, LineItem, Order, ReplacementDecision, ShopperLocation } from './types.js';
+import type { CallOptions, OrderResource, ReplacementDecision } from './types.js';
 
 /** The timers the client's timeout runs on; the tracker's Clock fits, and tests inject a manual one. */
 export interface ClientTimers {
@@ -37,6 +36,17 @@ export interface ConnectClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The order's four endpoints (docs/connect-api.md §1): where each is, and what an empty answer stands for. */
+const ENDPOINTS: Readonly<Record<OrderResource, { path: string; emptyIs?: unknown }>> = {
+  order: { path: '' },
+  // Not for last mile orders: Instacart has no items for them.
+  items: { path: '/items' },
+  // Address and handling never change: read once.
+  handling: { path: '/handling' },
+  // Outside delivering there is no position: an empty body and `{}` alike mean none.
+  location: { path: '/location', emptyIs: {} },
+};
 
 const globalTimers: ClientTimers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
@@ -78,24 +88,13 @@ export class ConnectClient {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** GET /v2/post_checkout/orders/{orderId}: type, state, creation date, window. */
-  async getOrder(orderId: string, options: CallOptions = {}): Promise<Order> {
-    return parseOrder(await this.#request({ method: 'GET', path: orderPath(orderId), options }));
-  }
-
-  /** GET …/items: every line item with its status and any replacement. Not for last mile orders. */
-  async getItems(orderId: string, options: CallOptions = {}): Promise<LineItem[]> {
-    return parseLineItems(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }));
-  }
-
-  /** GET …/handling: address, coordinates and handling preferences (they never change: read once). */
-  async getHandling(orderId: string, options: CallOptions = {}): Promise<Handling> {
-    return parseHandling(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }));
-  }
-
-  /** GET …/location: the shopper's position while delivering; null otherwise (an empty body or `{}`). */
-  async getLocation(orderId: string, options: CallOptions = {}): Promise<ShopperLocation> {
-    return parseLocation(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }));
+  /**
+   * GET one endpoint of an order: the JSON as Connect answered it, not yet checked (`PARSERS` in parse.ts turn
+   * it into the widget's types). Tabs share these raw answers, so every tab checks what it shows itself.
+   */
+  readEndpoint(orderId: string, resource: OrderResource, options: CallOptions = {}): Promise<unknown> {
+    const { path, emptyIs } = ENDPOINTS[resource];
+    return this.#request({ method: 'GET', path: orderPath(orderId) + path, options, ...(emptyIs !== undefined ? { emptyIs } : {}) });
   }
 
   /** PUT …/items/{itemId}/replacement with `{"status": decision}`: the customer approves or rejects a proposed replacement. */

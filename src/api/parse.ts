@@ -229,3 +229,11 @@ export function parseLocation(body: unknown): ShopperLocation {
   if (raw.coordinates === undefined || raw.coordinates === null) return null;
   return parseCoordinates(raw.coordinates, 'coordinates');
 }
+
+/** The parser of each endpoint's answer, by resource. */
+export const PARSERS = {
+  order: parseOrder,
+  items: parseLineItems,
+  handling: parseHandling,
+  location: parseLocation,
+} as const;

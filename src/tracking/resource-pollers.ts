@@ -3,33 +3,21 @@
  * workflow/polling-policy.ts) and paused together while the page is hidden or offline.
  */
 import type { ApiError } from '../api/api-error.js';
-import type { ConnectClient } from '../api/connect-client.js';
-import type { CallOptions, Order, OrderResource } from '../api/types.js';
+import type { Order, OrderResource } from '../api/types.js';
 import { type Activity, activityFor } from '../workflow/polling-policy.js';
 import type { TrackingEnvironment } from './environment.js';
 import { type FailureDecision, Poller } from './poller.js';
-import { RESOURCES, type ResourceAnswer, type ResourceData } from './snapshot.js';
+import { parseAnswer, RESOURCES, type ResourceAnswer } from './snapshot.js';
 
 export interface ResourcePollersOptions {
   env: TrackingEnvironment;
   /** A read after a return to the page waits at least this long after the previous one. */
   minRefreshGapMs: number;
-  read<R extends OrderResource>(resource: R, signal: AbortSignal): Promise<ResourceData[R]>;
-  onAnswer(answer: ResourceAnswer): void;
+  /** Reads one endpoint: Connect's answer as it came (the pollers parse it). */
+  read(resource: OrderResource, signal: AbortSignal): Promise<unknown>;
+  /** A parsed answer, with the raw one it came from (what tabs share). */
+  onAnswer(answer: ResourceAnswer, raw: unknown): void;
   onError(resource: OrderResource, error: ApiError): FailureDecision;
-}
-
-type Reader<R extends OrderResource> = (client: ConnectClient, orderId: string, options: CallOptions) => Promise<ResourceData[R]>;
-const READERS: { [R in OrderResource]: Reader<R> } = {
-  order: (client, id, options) => client.getOrder(id, options),
-  items: (client, id, options) => client.getItems(id, options),
-  handling: (client, id, options) => client.getHandling(id, options),
-  location: (client, id, options) => client.getLocation(id, options),
-};
-
-/** One read of one endpoint of the order. */
-export function readResource<R extends OrderResource>(client: ConnectClient, resource: R, orderId: string, options: CallOptions): Promise<ResourceData[R]> {
-  return READERS[resource](client, orderId, options);
 }
 
 /** A tab that follows another asks nothing: the leading tab shares every answer. */
@@ -39,12 +27,16 @@ export class ResourcePollers {
   readonly #pollers: Record<OrderResource, Poller<unknown>>;
 
   constructor(options: ResourcePollersOptions) {
-    const poller = <R extends OrderResource>(resource: R): Poller<unknown> =>
-      new Poller<ResourceData[R]>({
+    const poller = (resource: OrderResource) =>
+      new Poller<{ raw: unknown; answer: ResourceAnswer }>({
         env: options.env,
         minRefreshGapMs: options.minRefreshGapMs,
-        read: (signal) => options.read(resource, signal),
-        onData: (data) => options.onAnswer({ resource, data } as ResourceAnswer),
+        // An answer that does not parse fails the read (invalid_response) and is retried like any other.
+        read: async (signal) => {
+          const raw = await options.read(resource, signal);
+          return { raw, answer: parseAnswer(resource, raw) };
+        },
+        onData: ({ raw, answer }) => options.onAnswer(answer, raw),
         onError: (error) => options.onError(resource, error),
       }) as Poller<unknown>;
     this.#pollers = { order: poller('order'), items: poller('items'), handling: poller('handling'), location: poller('location') };

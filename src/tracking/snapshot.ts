@@ -8,6 +8,7 @@
  */
 import type { ApiError } from '../api/api-error.js';
 import type { Handling, LineItem, Order, OrderResource, ReplacementDecision, ShopperLocation } from '../api/types.js';
+import { PARSERS } from '../api/parse.js';
 import { activityFor } from '../workflow/polling-policy.js';
 import { keepIfSame, mergeLineItems, sameData } from './snapshot-data.js';
 
@@ -64,6 +65,11 @@ export interface ResourceData {
 
 /** One endpoint's answer: which endpoint, and its data. */
 export type ResourceAnswer = { [R in OrderResource]: { resource: R; data: ResourceData[R] } }[OrderResource];
+
+/** Connect's answer (raw JSON) to one endpoint, checked and normalised by that endpoint's parser. Throws ApiError. */
+export function parseAnswer(resource: OrderResource, raw: unknown): ResourceAnswer {
+  return { resource, data: PARSERS[resource](raw) } as ResourceAnswer;
+}
 
 /** An endpoint's answer, read by this tab or shared by the tab that polls for it, and when it arrived. */
 export type Received = ResourceAnswer & { type: 'received'; at: number };

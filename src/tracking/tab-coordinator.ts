@@ -3,13 +3,20 @@
  * with the Web Locks API (a lock is released by the browser when its tab closes, so a closed leader hands over
  * at once), the leader polls, and every answer it gets is shared over a BroadcastChannel. A tab only competes
  * for the lead while it is visible: a hidden leader steps down so a visible tab takes over. Where either API
- * is missing the tab polls on its own, as before.
+ * is missing the tab polls on its own, as before. A tab that opens while another leads (the leader's note,
+ * leader-hint.ts) says hello at once and waits for the leader's data instead of reading the API itself.
  */
-import type { FinalCondition, ResourceAnswer } from './snapshot.js';
+import type { OrderResource } from '../api/types.js';
+import type { Clock } from './environment.js';
+import { type HintStore, LeaderHint, localStorageHints } from './leader-hint.js';
+import type { FinalCondition } from './snapshot.js';
 
-/** What the leader shares: the data it read, and final conditions. Plain JSON (structured-cloneable). */
+/**
+ * What the leader shares: Connect's answers as they came (every tab parses them itself), and final
+ * conditions. Plain JSON (structured-cloneable).
+ */
 export type TabMessage =
-  | { type: 'answer'; answer: ResourceAnswer }
+  | { type: 'answer'; resource: OrderResource; raw: unknown }
   | { type: 'fatal'; condition: FinalCondition }
   /** A new follower asks the leader for what it already has. */
   | { type: 'hello' };
@@ -28,11 +35,14 @@ export interface LocksLike {
 export interface TabServices {
   openChannel(name: string): ChannelLike | null;
   locks: LocksLike | null;
+  /** Where the leader leaves its note; without it every tab reads at once and the lock sorts them out. */
+  hints?: HintStore | null;
 }
 
 export const browserTabServices: TabServices = {
   openChannel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
   locks: typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LocksLike) : null,
+  hints: localStorageHints(),
 };
 
 /**
@@ -40,7 +50,7 @@ export const browserTabServices: TabServices = {
  * running an older script (opened before the retailer updated it) then coordinates only with its own version
  * and polls for itself, instead of misreading what a newer leader shares.
  */
-const PROTOCOL = 'connect-order-status/v2';
+const PROTOCOL = 'connect-order-status/v3';
 
 /** Each tab starts alone; `leader` polls and shares; `follower` listens. `solo` cannot share and polls alone. */
 export type TabRole = 'solo' | 'leader' | 'follower';
@@ -48,6 +58,7 @@ export type TabRole = 'solo' | 'leader' | 'follower';
 export interface TabCoordinatorOptions {
   key: string;
   services: TabServices;
+  clock: Clock;
   onRole(role: TabRole): void;
   onMessage(message: TabMessage): void;
 }
@@ -58,6 +69,8 @@ export class TabCoordinator {
   #releaseLock: (() => void) | undefined;
   #waiting: AbortController | undefined;
   #closed = false;
+  #saidHello = false;
+  readonly #hint: LeaderHint | undefined;
 
   readonly #options: TabCoordinatorOptions;
   /** The lock's and the channel's name: one per order and protocol version. */
@@ -66,17 +79,26 @@ export class TabCoordinator {
   constructor(options: TabCoordinatorOptions) {
     this.#options = options;
     this.#name = `${PROTOCOL}:${options.key}`;
+    if (options.services.hints) this.#hint = new LeaderHint(options.services.hints, this.#name, options.clock);
   }
 
-  /** Joins the other tabs of this order. Resolves once this tab knows whether it leads. */
-  async start(visible: boolean): Promise<void> {
+  /**
+   * Joins the other tabs of this order; the role follows (onRole) once the browser answers. Returns at once
+   * whether another tab is known to lead: if so this one waits for its data, otherwise it may read now.
+   */
+  start(visible: boolean): boolean {
     const { services } = this.#options;
-    if (!services.locks) return;
+    if (!services.locks) return false;
     this.#channel = services.openChannel(this.#name);
-    if (!this.#channel) return;
+    if (!this.#channel) return false;
     this.#channel.addEventListener('message', (event) => this.#received(event.data));
-    if (visible) await this.#compete();
+    const anotherLeads = this.#hint?.anotherLeads() ?? false;
+    if (anotherLeads) this.#sayHello();
+    // About to compete: tabs that open in the meantime wait for this one instead of reading too.
+    else if (visible) this.#hint?.claim();
+    if (visible) void this.#compete();
     else this.#setRole('follower');
+    return anotherLeads;
   }
 
   /** Shares what this tab read (only a leader does). */
@@ -95,6 +117,7 @@ export class TabCoordinator {
       if (this.#role === 'leader') {
         this.#releaseLock?.();
         this.#releaseLock = undefined;
+        this.#hint?.release();
         this.#setRole('follower');
       }
     }
@@ -104,6 +127,7 @@ export class TabCoordinator {
     this.#closed = true;
     this.#waiting?.abort();
     this.#releaseLock?.();
+    this.#hint?.release();
     this.#channel?.close();
   }
 
@@ -118,8 +142,10 @@ export class TabCoordinator {
       });
     });
     if (gotIt || this.#closed) return;
+    // Another tab won: its note stays, this one's claim goes.
+    this.#hint?.release();
     this.#setRole('follower');
-    this.#channel?.postMessage({ type: 'hello' } satisfies TabMessage);
+    this.#sayHello();
     const waiting = new AbortController();
     this.#waiting = waiting;
     locks
@@ -138,8 +164,16 @@ export class TabCoordinator {
     const held = new Promise<void>((resolve) => {
       this.#releaseLock = resolve;
     });
+    this.#hint?.claim();
     this.#setRole('leader');
     return held;
+  }
+
+  /** Asks the leader for what it already has (once: its later answers come anyway). */
+  #sayHello(): void {
+    if (this.#saidHello) return;
+    this.#saidHello = true;
+    this.#channel?.postMessage({ type: 'hello' } satisfies TabMessage);
   }
 
   #setRole(role: TabRole): void {

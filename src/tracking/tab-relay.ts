@@ -1,26 +1,33 @@
 /**
  * What one tab of an order tells the others, on top of the TabCoordinator's election: the leader shares
- * every answer it reads and every final condition; a tab that just opened asks, and the leader replies with
- * what it already has; a follower turns what it hears into the same events its own reads would make.
+ * Connect's answers as they came and its final conditions; a tab that just opened asks, and the leader replies
+ * with what it already has. Whatever arrives is checked like an answer from Connect (the same parsers), since
+ * any script of the site can post on the channel: a message that does not parse is dropped, and a final
+ * condition is only a reason for this tab to ask Connect itself, never to stop on someone else's word.
  */
-import type { FinalCondition, OrderSnapshot, ResourceAnswer } from './snapshot.js';
+import type { OrderResource } from '../api/types.js';
+import type { Clock } from './environment.js';
+import { type FinalCondition, type OrderSnapshot, parseAnswer, RESOURCES, type ResourceAnswer } from './snapshot.js';
 import { TabCoordinator, type TabMessage, type TabRole, type TabServices } from './tab-coordinator.js';
 
 export interface TabRelayOptions {
   /** The order's key (see order-key.ts): tabs of the same order meet, others never do. */
   key: string;
   services: TabServices;
+  clock: Clock;
   /** What this tab knows now, for a newcomer's hello. */
   current(): OrderSnapshot;
   onRole(role: TabRole): void;
-  /** The leader read this. */
+  /** The leader read this (checked by this tab's parsers). */
   onAnswer(answer: ResourceAnswer): void;
-  /** The leader stopped for good (sign in again, order not found). */
-  onHalt(condition: FinalCondition): void;
+  /** The leader says reading is over (sign in again, order not found): this tab should see for itself. */
+  onHaltReported(condition: FinalCondition): void;
 }
 
 export class TabRelay {
   readonly #coordinator: TabCoordinator;
+  /** The last raw answer of each endpoint, read here or heard from the leader, for a newcomer's hello. */
+  readonly #raw: Partial<Record<OrderResource, unknown>> = {};
   readonly #options: TabRelayOptions;
 
   constructor(options: TabRelayOptions) {
@@ -28,19 +35,21 @@ export class TabRelay {
     this.#coordinator = new TabCoordinator({
       key: options.key,
       services: options.services,
+      clock: options.clock,
       onRole: options.onRole,
       onMessage: (message) => this.#received(message),
     });
   }
 
-  /** Joins the other tabs of this order. Resolves once this tab knows whether it leads. */
-  start(visible: boolean): Promise<void> {
+  /** Joins the other tabs of this order. Returns whether another tab is known to lead (then wait for its data). */
+  start(visible: boolean): boolean {
     return this.#coordinator.start(visible);
   }
 
-  /** Shares what this tab read (only a leader's messages go out). */
-  shareAnswer(answer: ResourceAnswer): void {
-    this.#coordinator.share({ type: 'answer', answer });
+  /** Keeps what this tab read, and shares it if it leads. */
+  shareAnswer(resource: OrderResource, raw: unknown): void {
+    this.#raw[resource] = raw;
+    this.#coordinator.share({ type: 'answer', resource, raw });
   }
 
   shareHalt(condition: FinalCondition): void {
@@ -61,20 +70,32 @@ export class TabRelay {
         this.#welcome();
         break;
       case 'fatal':
-        this.#options.onHalt(message.condition);
+        if (message.condition === 'auth' || message.condition === 'not_found') this.#options.onHaltReported(message.condition);
         break;
-      case 'answer':
-        this.#options.onAnswer(message.answer);
+      case 'answer': {
+        const { resource, raw } = message;
+        if (!RESOURCES.includes(resource)) return;
+        let answer: ResourceAnswer;
+        try {
+          answer = parseAnswer(resource, raw);
+        } catch {
+          return; // Not an answer Connect could have given: dropped, as a malformed answer from Connect would be.
+        }
+        this.#raw[resource] = raw;
+        this.#options.onAnswer(answer);
+      }
     }
   }
 
-  /** A tab that just opened wants what this leader already has. */
+  /** A tab that just opened wants what this leader already has: every part still on screen, as Connect sent it. */
   #welcome(): void {
-    const { order, items, handling, location, condition } = this.#options.current();
-    if (order) this.shareAnswer({ resource: 'order', data: order });
-    if (items) this.shareAnswer({ resource: 'items', data: items });
-    if (handling) this.shareAnswer({ resource: 'handling', data: handling });
-    if (location) this.shareAnswer({ resource: 'location', data: location });
+    const snapshot = this.#options.current();
+    const shown: Record<OrderResource, unknown> = { order: snapshot.order, items: snapshot.items, handling: snapshot.handling, location: snapshot.location };
+    for (const resource of RESOURCES) {
+      const raw = this.#raw[resource];
+      if (shown[resource] && raw !== undefined) this.#coordinator.share({ type: 'answer', resource, raw });
+    }
+    const { condition } = snapshot;
     if (condition === 'auth' || condition === 'not_found') this.shareHalt(condition);
   }
 }

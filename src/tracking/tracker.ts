@@ -6,7 +6,7 @@
  * - failureOutcome says what a failed read means (failure-policy.ts);
  * - nextSnapshot is the one place the snapshot changes, and noticesBetween says which events a change makes
  *   (snapshot.ts, order-notices.ts);
- * - TabRelay shares the polling with other tabs of the order (tab-relay.ts);
+ * - TabRelay shares the polling with other tabs of the order (tab-relay.ts, tab-coordinator.ts);
  * - watchPageActivity pauses everything while the page is hidden or offline (page-activity.ts).
  *
  * Data flows one way: a poller reads → the snapshot moves on → the policy retunes the pollers → subscribers
@@ -22,7 +22,7 @@ import { errorNotice, noticesBetween, type OrderNotice } from './order-notices.j
 import { orderKey } from './order-key.js';
 import { type PageActivityChange, watchPageActivity } from './page-activity.js';
 import type { FailureDecision } from './poller.js';
-import { readResource, ResourcePollers } from './resource-pollers.js';
+import { ResourcePollers } from './resource-pollers.js';
 import {
   changedForSubscribers,
   emptySnapshot,
@@ -161,6 +161,7 @@ export class OrderTracker {
     this.#relay = new TabRelay({
       key: orderKey(apiBase, orderId),
       services: env.tabs,
+      clock: env.clock,
       current: () => this.#snapshot,
       onRole: (role) => {
         this.#role = role;
@@ -168,10 +169,15 @@ export class OrderTracker {
         this.#retune();
       },
       onAnswer: (answer) => this.#received(answer),
-      onHalt: (condition) => this.#halt(condition),
+      // Another tab's word is not enough to stop: this tab asks Connect itself, and stops only on its answer.
+      onHaltReported: () => {
+        if (!isHalted(this.#snapshot)) this.#pollers.readAgain('order');
+      },
     });
-    // Only once this tab knows whether another one leads does it start asking: a follower asks nothing.
-    void this.#relay.start(env.visibility.isVisible()).finally(() => this.#retune());
+    // The first read goes out now, alongside the election, unless another tab already leads: then this tab
+    // follows until the election says otherwise, its data comes over the channel, and it asks Connect nothing.
+    if (this.#relay.start(env.visibility.isVisible())) this.#role = 'follower';
+    else this.#retune();
   }
 
   #createPollers(): ResourcePollers {
@@ -179,9 +185,9 @@ export class OrderTracker {
     return new ResourcePollers({
       env,
       minRefreshGapMs: MIN_REFRESH_GAP_MS,
-      read: (resource, signal) => this.#auth.run((auth) => readResource(this.#client, resource, orderId, { signal, ...auth })),
-      onAnswer: (answer) => {
-        this.#relay?.shareAnswer(answer);
+      read: (resource, signal) => this.#auth.run((auth) => this.#client.readEndpoint(orderId, resource, { signal, ...auth })),
+      onAnswer: (answer, raw) => {
+        this.#relay?.shareAnswer(answer.resource, raw);
         this.#received(answer);
       },
       onError: (resource, error) => this.#failed(resource, error),

@@ -7,6 +7,8 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { ConnectClient, type ClientTimers, type ConnectClientOptions } from '../../src/api/connect-client.js';
 import { ApiError, type ApiErrorKind } from '../../src/api/api-error.js';
+import { PARSERS } from '../../src/api/parse.js';
+import type { CallOptions, OrderResource } from '../../src/api/types.js';
 
 const BASE = 'https://connect.test';
 const TOKEN = 'secret-token-3f9a';
@@ -23,7 +25,15 @@ afterEach(() => {
 });
 after(() => server.close());
 
-const client = (extra: Partial<ConnectClientOptions> = {}) => new ConnectClient({ apiBase: BASE, getToken: async () => TOKEN, ...extra });
+/** The client, with each endpoint read and parsed as the tracker does it. */
+const client = (extra: Partial<ConnectClientOptions> = {}) => {
+  const c = new ConnectClient({ apiBase: BASE, getToken: async () => TOKEN, ...extra });
+  const get =
+    <R extends OrderResource>(resource: R) =>
+    async (orderId: string, options?: CallOptions) =>
+      PARSERS[resource](await c.readEndpoint(orderId, resource, options)) as ReturnType<(typeof PARSERS)[R]>;
+  return Object.assign(c, { getOrder: get('order'), getItems: get('items'), getHandling: get('handling'), getLocation: get('location') });
+};
 
 type Answer = (request: Request) => Response | Promise<Response>;
 

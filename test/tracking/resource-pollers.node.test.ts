@@ -7,6 +7,14 @@ import { manualEnvironment } from '../helpers/manual-clock.js';
 
 const order = (workflowState: string): Order => ({ id: 'o1', creationDate: '2026-11-26T15:00:00Z', workflowState, fulfillmentType: 'delivery' });
 
+/** What Connect answers each endpoint, as it sends it. */
+const RAW: Record<OrderResource, unknown> = {
+  order: { id: 'o1', creation_date: '2026-11-26T15:00:00Z', workflow_state: 'picking', fulfillment_type: 'delivery' },
+  items: { line_items: [] },
+  handling: { address: { address_line_1: '1 Main St', postal_code: '62234', country_code: 'US' }, coordinates: { latitude: 1, longitude: 2 }, instructions: '' },
+  location: {},
+};
+
 function pollers() {
   const env = manualEnvironment();
   const reads: OrderResource[] = [];
@@ -15,7 +23,7 @@ function pollers() {
     minRefreshGapMs: 5000,
     read: async (resource) => {
       reads.push(resource);
-      return (resource === 'items' ? [] : resource === 'location' ? null : order('picking')) as never;
+      return RAW[resource];
     },
     onAnswer: () => {},
     onError: () => 'retry',

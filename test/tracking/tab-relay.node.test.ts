@@ -1,99 +1,119 @@
-// What tabs of one order tell each other: the leader's answers and final conditions reach the followers, and
-// a tab that opens late is given what the leader already has. In-memory channels and Web Locks.
+// What tabs of one order tell each other: the leader's answers (as Connect sent them, parsed again by each
+// tab) reach the followers; a tab that opens late is given what the leader has; anything malformed on the
+// channel is dropped, and a reported halt is only a reason to ask Connect. In-memory channels, locks, notes.
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Order } from '../../src/api/types.js';
 import { emptySnapshot, nextSnapshot, type OrderSnapshot, type ResourceAnswer } from '../../src/tracking/snapshot.js';
 import { TabRelay } from '../../src/tracking/tab-relay.js';
-import type { TabRole, TabServices } from '../../src/tracking/tab-coordinator.js';
-import { FakeLocks } from '../helpers/fake-locks.js';
+import type { TabRole } from '../../src/tracking/tab-coordinator.js';
+import { ManualClock } from '../helpers/manual-clock.js';
+import { memoryTabs, messagesDelivered, type MemoryTabs } from '../helpers/memory-tabs.js';
 
-const order: Order = { id: 'o1', creationDate: '2026-11-26T15:00:00Z', workflowState: 'picking', fulfillmentType: 'delivery' };
+const RAW_ORDER = { id: 'o1', creation_date: '2026-11-26T15:00:00Z', workflow_state: 'picking', fulfillment_type: 'delivery' };
 const relays: TabRelay[] = [];
 afterEach(() => relays.splice(0).forEach((relay) => relay.stop()));
 
-/** BroadcastChannels in memory: a message reaches every other channel of the same name, as a copy, a microtask later. */
-function memoryTabs(): TabServices {
-  const listeners = new Map<string, Set<(event: MessageEvent) => void>>();
-  return {
-    locks: new FakeLocks(),
-    openChannel(name) {
-      const own = new Set<(event: MessageEvent) => void>();
-      const everyone = listeners.get(name) ?? new Set();
-      listeners.set(name, everyone);
-      const deliver = (event: MessageEvent) => own.forEach((listener) => listener(event));
-      everyone.add(deliver);
-      return {
-        postMessage: (message) => {
-          const copy = structuredClone(message);
-          for (const other of everyone) if (other !== deliver) queueMicrotask(() => other(new MessageEvent('message', { data: copy })));
-        },
-        addEventListener: (_type, listener) => own.add(listener),
-        close: () => everyone.delete(deliver),
-      };
-    },
-  };
-}
-
-/** Lets queued messages (and the replies they cause) arrive. */
-const delivered = async () => {
-  for (let i = 0; i < 5; i += 1) await Promise.resolve();
-};
-
-function tab(services: TabServices, snapshot: OrderSnapshot = emptySnapshot('o1')) {
+function tab(services: MemoryTabs, clock: ManualClock, snapshot: () => OrderSnapshot = () => emptySnapshot('o1'), key = 'https://connect.test\no1') {
   const heard: ResourceAnswer[] = [];
   const halts: string[] = [];
   const roles: TabRole[] = [];
   const relay = new TabRelay({
-    key: 'https://connect.test\no1',
+    key,
     services,
-    current: () => snapshot,
+    clock,
+    current: snapshot,
     onRole: (role) => roles.push(role),
     onAnswer: (answer) => heard.push(answer),
-    onHalt: (condition) => halts.push(condition),
+    onHaltReported: (condition) => halts.push(condition),
   });
   relays.push(relay);
   return { relay, heard, halts, roles };
 }
 
 describe('TabRelay', () => {
-  it('the first tab leads; what it shares reaches a follower; a follower shares nothing', async () => {
+  it('the first tab leads; what it reads reaches a follower, parsed; a follower shares nothing', async () => {
     const services = memoryTabs();
-    const a = tab(services);
-    await a.relay.start(true);
-    const b = tab(services);
-    await b.relay.start(true);
+    const clock = new ManualClock();
+    const a = tab(services, clock);
+    assert.equal(a.relay.start(true), false, 'nobody leads yet: read at once');
+    await messagesDelivered();
+    const b = tab(services, clock);
+    assert.equal(b.relay.start(true), true, 'the leader left its note: wait for its data');
+    await messagesDelivered();
     assert.deepEqual([a.roles, b.roles], [['leader'], ['follower']]);
-    a.relay.shareAnswer({ resource: 'order', data: order });
-    b.relay.shareAnswer({ resource: 'order', data: { ...order, workflowState: 'checkout' } });
-    await delivered();
-    assert.deepEqual(b.heard, [{ resource: 'order', data: order }]);
+    a.relay.shareAnswer('order', RAW_ORDER);
+    b.relay.shareAnswer('order', { ...RAW_ORDER, workflow_state: 'checkout' });
+    await messagesDelivered();
+    assert.equal(b.heard.length, 1);
+    assert.equal(b.heard[0]?.resource === 'order' && b.heard[0].data.workflowState, 'picking');
     assert.deepEqual(a.heard, []);
   });
 
-  it('a tab that opens late is given what the leader has, and a final condition', async () => {
+  it('a tab that opens late is given every part the leader shows; a halt is reported, not obeyed', async () => {
     const services = memoryTabs();
-    const known = nextSnapshot(
-      nextSnapshot(emptySnapshot('o1'), { type: 'received', resource: 'order', data: order, at: 1 }),
-      { type: 'halted', condition: 'not_found' },
-    );
-    const a = tab(services, known);
-    await a.relay.start(true);
-    const b = tab(services);
-    await b.relay.start(true);
-    await delivered();
-    assert.deepEqual(b.heard, [{ resource: 'order', data: order }]);
+    const clock = new ManualClock();
+    let known = emptySnapshot('o1');
+    const a = tab(services, clock, () => known);
+    a.relay.start(true);
+    await messagesDelivered();
+    a.relay.shareAnswer('order', RAW_ORDER);
+    a.relay.shareAnswer('location', { coordinates: { latitude: 1, longitude: 2 } });
+    known = nextSnapshot(nextSnapshot(known, { type: 'received', resource: 'order', data: { id: 'o1', creationDate: '', workflowState: 'picking', fulfillmentType: 'delivery' }, at: 1 }), { type: 'halted', condition: 'not_found' });
+    const b = tab(services, clock);
+    b.relay.start(true);
+    await messagesDelivered();
+    assert.deepEqual(b.heard.map((h) => h.resource), ['order'], 'no shopper position the leader no longer shows');
     assert.deepEqual(b.halts, ['not_found']);
   });
 
-  it('tabs of another order, or another api-base, never hear each other', async () => {
+  it('drops what does not parse, unknown endpoints, forged conditions and junk, and keeps going', async () => {
     const services = memoryTabs();
-    const a = tab(services);
-    await a.relay.start(true);
-    const other = new TabRelay({ key: 'https://connect.test\no2', services, current: () => emptySnapshot('o2'), onRole: () => {}, onAnswer: () => assert.fail('heard another order'), onHalt: () => assert.fail('heard another order') });
-    relays.push(other);
-    await other.start(true);
-    a.relay.shareAnswer({ resource: 'order', data: order });
-    await delivered();
+    const clock = new ManualClock();
+    const a = tab(services, clock);
+    a.relay.start(true);
+    await messagesDelivered();
+    const b = tab(services, clock);
+    b.relay.start(true);
+    await messagesDelivered();
+    const name = services.names[0]!;
+    for (const junk of [
+      null,
+      'items',
+      [1, 2],
+      { type: 42 },
+      { type: 'answer', resource: 'handling', raw: { address: 'nowhere' } },
+      { type: 'answer', resource: 'location', raw: { coordinates: { latitude: 'north', longitude: 1e308 } } },
+      { type: 'answer', resource: 'constructor', raw: {} },
+      { type: 'answer', resource: 'order', raw: '<html>' },
+      { type: 'fatal', condition: 'offline' },
+      { type: 'fatal', condition: { toString: null } },
+    ]) {
+      services.post(name, junk);
+    }
+    await messagesDelivered();
+    assert.deepEqual([b.heard, b.halts], [[], []]);
+    a.relay.shareAnswer('order', RAW_ORDER);
+    await messagesDelivered();
+    assert.equal(b.heard.length, 1, 'still listening');
+  });
+
+  it('a leader note older than ten seconds is a tab that closed: the newcomer reads at once', async () => {
+    const services = memoryTabs();
+    const clock = new ManualClock();
+    services.hints.set('connect-order-status/v3:https://connect.test\no1', `gone ${clock.now() - 11_000}`);
+    assert.equal(tab(services, clock).relay.start(true), false);
+  });
+
+  it('tabs of another order never hear each other', async () => {
+    const services = memoryTabs();
+    const clock = new ManualClock();
+    const a = tab(services, clock);
+    a.relay.start(true);
+    const other = tab(services, clock, () => emptySnapshot('o2'), 'https://connect.test\no2');
+    assert.equal(other.relay.start(true), false, 'another order leads nothing of this one');
+    await messagesDelivered();
+    a.relay.shareAnswer('order', RAW_ORDER);
+    await messagesDelivered();
+    assert.deepEqual(other.heard, []);
   });
 });

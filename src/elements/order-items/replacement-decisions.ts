@@ -1,9 +1,8 @@
 /**
- * The customer's answers to proposed replacements: one @lit/task per line item, run when Approve or Reject is
- * pressed, so each row renders its own pending / done / error state. A press while the item's answer is on
+ * The customer's answers to proposed replacements: each line item's answer is sent when Approve or Reject is
+ * pressed, and each row renders its own pending / done / error state. A press while the item's answer is on
  * its way is ignored (one in-flight answer per item).
  */
-import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { ApiError } from '../../api/api-error.js';
 import type { ReplacementDecision } from '../../api/types.js';
@@ -30,9 +29,15 @@ const FINAL: Partial<Record<string, MessageKey>> = {
   forbidden: 'error.forbidden',
 };
 
+/** Where one item's answer is: on its way, accepted, or failed with an error. */
+interface Sending {
+  decision: ReplacementDecision;
+  done?: true;
+  error?: unknown;
+}
+
 export class ReplacementDecisions {
-  readonly #tasks = new Map<string, Task<[ReplacementDecision], ReplacementDecision>>();
-  readonly #sent = new Map<string, ReplacementDecision>();
+  readonly #sending = new Map<string, Sending>();
 
   readonly #host: ReactiveControllerHost;
   readonly #send: SendDecision;
@@ -44,29 +49,24 @@ export class ReplacementDecisions {
 
   /** Sends an answer unless one for this item is on its way. */
   decide(itemId: string, decision: ReplacementDecision): void {
-    let task = this.#tasks.get(itemId);
-    if (!task) {
-      task = new Task<[ReplacementDecision], ReplacementDecision>(this.#host, {
-        autoRun: false,
-        task: async ([answer]) => {
-          await this.#send(itemId, answer);
-          return answer;
-        },
-      });
-      this.#tasks.set(itemId, task);
-    }
-    if (task.status === TaskStatus.PENDING) return;
-    this.#sent.set(itemId, decision);
-    void task.run([decision]);
+    const previous = this.#sending.get(itemId);
+    if (previous && !previous.done && !('error' in previous)) return;
+    const sending: Sending = { decision };
+    this.#sending.set(itemId, sending);
+    this.#host.requestUpdate();
+    this.#send(itemId, decision).then(
+      () => (sending.done = true),
+      (error: unknown) => (sending.error = error),
+    ).finally(() => this.#host.requestUpdate());
   }
 
   view(itemId: string): DecisionView | undefined {
-    const task = this.#tasks.get(itemId);
-    if (!task || task.status === TaskStatus.INITIAL) return undefined;
-    const decision = this.#sent.get(itemId);
-    if (task.status === TaskStatus.PENDING) return { pending: true, decision, accepted: false, canRetry: true };
-    if (task.status === TaskStatus.COMPLETE) return { pending: false, decision, accepted: true, canRetry: true };
-    const error = task.error;
+    const sending = this.#sending.get(itemId);
+    if (!sending) return undefined;
+    const { decision } = sending;
+    if (sending.done) return { pending: false, decision, accepted: true, canRetry: true };
+    if (!('error' in sending)) return { pending: true, decision, accepted: false, canRetry: true };
+    const { error } = sending;
     if (error instanceof ApiError) {
       const final = FINAL[error.kind];
       if (final) return { pending: false, decision, accepted: false, errorKey: final, canRetry: false };

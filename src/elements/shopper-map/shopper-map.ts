@@ -1,4 +1,3 @@
-import { initialState, Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
@@ -7,6 +6,7 @@ import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { haversineMeters } from './distance.js';
 import type { LeafletMapView } from './leaflet-map.js';
+import { type LeafletModule, loadLeafletMap } from './leaflet-loader.js';
 import { shopperMapStyles } from './shopper-map.styles.js';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -14,8 +14,6 @@ export const DEFAULT_ATTRIBUTION = '© OpenStreetMap contributors';
 
 /** Closer than this, the shopper is "arriving" rather than some metres away. */
 const ARRIVING_METERS = 50;
-
-type LeafletModule = typeof import('./leaflet-map.js');
 
 /**
  * A map of the delivery: the address, and while the order is `delivering` the shopper moving toward it.
@@ -55,10 +53,8 @@ export class ShopperMapElement extends TrackedElement {
   private view: LeafletMapView | undefined;
   private resizeObserver: ResizeObserver | undefined;
 
-  private readonly leaflet = new Task<[boolean], LeafletModule | undefined>(this, {
-    task: async ([shown]) => (shown ? import('./leaflet-map.js') : initialState),
-    args: () => [this.mapShown],
-  });
+  /** The map's code: asked for when the map is first shown; `false` if it could not be loaded. */
+  private leaflet: LeafletModule | false | undefined;
 
   constructor() {
     super(['order', 'handling', 'location'], ['location']);
@@ -81,7 +77,13 @@ export class ShopperMapElement extends TrackedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { order, handling, location } = this.snapshot;
-    if (!this.mapShown && order?.workflowState === 'delivering' && (handling || location)) this.mapShown = true;
+    if (!this.mapShown && order?.workflowState === 'delivering' && (handling || location)) {
+      this.mapShown = true;
+      loadLeafletMap().then(
+        (module) => (this.leaflet = module),
+        () => (this.leaflet = false),
+      ).finally(() => this.requestUpdate());
+    }
   }
 
   protected override render(): TemplateResult {
@@ -93,20 +95,15 @@ export class ShopperMapElement extends TrackedElement {
     // "Delivering to …" / "Delivered to …": the placeholder's lead, and the end of the text alternative.
     const lead = address ? l10n.msg(delivered ? 'map.deliveredTo' : 'map.deliveringTo', { address }) : undefined;
     const placeholder = (status?: string) => this.renderPlaceholder(status ?? (delivered ? undefined : l10n.msg('map.beforeDelivery')), lead);
-    const loading = () => placeholder(l10n.msg('map.loading'));
     const notShared = !snapshot.locationShared && order?.workflowState === 'delivering';
     return html`
       <section class="card" part="base">
         ${this.banner(['order', 'handling', 'location'])}
-        ${this.mapShown
-          ? this.leaflet.render({
-              initial: loading,
-              pending: loading,
-              complete: () =>
-                html`<div class="map" part="map" role="region" aria-label=${l10n.msg('map.label')} aria-describedby="map-description"></div>`,
-              error: () => placeholder(l10n.msg('map.error')),
-            })
-          : placeholder()}
+        ${!this.mapShown
+          ? placeholder()
+          : this.leaflet
+            ? html`<div class="map" part="map" role="region" aria-label=${l10n.msg('map.label')} aria-describedby="map-description"></div>`
+            : placeholder(l10n.msg(this.leaflet === false ? 'map.error' : 'map.loading'))}
         <p id="map-description" class="visually-hidden" data-text-alternative>${this.textAlternative(snapshot, l10n, lead)}</p>
         ${notShared ? html`<p class="notice" part="notice">${l10n.msg('map.notShared')}</p>` : nothing}
       </section>
@@ -115,7 +112,7 @@ export class ShopperMapElement extends TrackedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const module = this.leaflet.value;
+    const module = this.leaflet;
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!module || !container || !this.isConnected) return;
     if (!this.view) {
