@@ -1,0 +1,152 @@
+/**
+ * `npm run bench:load`: how soon the customer sees their order, against the floor of a plain page that
+ * fetches the same order and writes its state into a div. Headless Chromium (Debian's, via puppeteer-core)
+ * with the CPU slowed 4× (a mid-range phone), a cold browser context for every load, and the emulator on
+ * loopback serving the pages, the builds and the API. The cases are interleaved round by round, so the
+ * machine's noise falls on all of them alike; what to compare is the ratio to the floor, not the times.
+ *
+ * Per case: when the state sentence is on screen (median, p90, and the ratio of medians to the floor), the
+ * longest main-thread task before it, the layout shift (CLS) over the first seconds, and for the delivering
+ * case when the map's markers are on screen. A benchmark, not a test: it prints a table and fails nothing.
+ *
+ * Run: npm run build && npm run bench:load        RUNS=12 (default) sets the loads per case.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { Sandbox } from '../src/sandbox/index.js';
+import { startSandboxServer } from '../src/sandbox/node.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 12);
+const CPU_SLOWDOWN = 4;
+/** How long after the sentence layout shifts and the map are still watched for. */
+const SETTLE_MS = 2500;
+
+const sandbox = new Sandbox({ seed: 13 });
+const pagesDir = `${root}.tmp/bench-pages`;
+mkdirSync(pagesDir, { recursive: true });
+const server = await startSandboxServer({ sandbox, staticDir: { '/bench/': pagesDir, '/dist/': `${root}dist` } });
+
+/** An order in a state, with a user token for it (and the shopper on the way when delivering). */
+function orderIn(state: string): { id: string; token: string } {
+  const order = sandbox.createOrder({ fulfillmentType: 'delivery' });
+  sandbox.forceState(order.id, state);
+  if (state === 'delivering') sandbox.setShopperLocation(order.id, { latitude: 38.7, longitude: -89.99 });
+  return { id: order.id, token: sandbox.userToken(order.userId).access_token };
+}
+
+const picking = orderIn('picking');
+const delivering = orderIn('delivering');
+
+const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>bench</title><style>body{font:16px system-ui;margin:16px;max-width:60rem}</style></head><body>${body}</body></html>`;
+const element = (tag: string, order: { id: string; token: string }) =>
+  `<${tag} order-id="${order.id}" token="${order.token}" api-base="${server.url}" poll-interval="60"></${tag}>`;
+
+const CASES = {
+  'plain fetch (floor)': page(`<h2>Your order</h2><p part="sentence" id="s"></p><script type="module">
+const sentences = { picking: 'Your shopper is picking your items.' };
+const r = await fetch('${server.url}/v2/post_checkout/orders/${picking.id}', { headers: { Accept: 'application/json', Authorization: 'Bearer ${picking.token}' } });
+const order = await r.json();
+document.getElementById('s').textContent = sentences[order.workflow_state] ?? order.workflow_state;
+</script>`),
+  '<order-status>, ES module': page(`<script type="module" src="/dist/order-status.js"></script>${element('order-status', picking)}`),
+  '<order-tracker>, ES module': page(`<script type="module" src="/dist/order-status.js"></script>${element('order-tracker', picking)}`),
+  '<order-tracker>, IIFE': page(`<script src="/dist/order-status.iife.js"></script>${element('order-tracker', picking)}`),
+  '<order-tracker>, ES module, delivering (map)': page(`<script type="module" src="/dist/order-status.js"></script>${element('order-tracker', delivering)}`),
+} as const;
+type CaseName = keyof typeof CASES;
+const names = Object.keys(CASES) as CaseName[];
+names.forEach((name, index) => writeFileSync(`${pagesDir}/case-${index}.html`, CASES[name]));
+
+interface Sample {
+  sentenceMs: number;
+  longestTaskBeforeMs: number;
+  cls: number;
+  mapMs?: number;
+}
+
+/** Runs in the page before anything else: watches for the sentence and the map, long tasks and shifts. */
+function watch(): void {
+  const bench = { sentenceAt: 0, mapAt: 0, tasks: [] as [number, number][], cls: 0 };
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
+      if (!shift.hadRecentInput) bench.cls += shift.value;
+    }),
+  ).observe({ type: 'layout-shift', buffered: true });
+  const find = (node: Document | ShadowRoot, selector: string): Element | null => {
+    const found = node.querySelector(selector);
+    if (found) return found;
+    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) {
+      const inner = find(el.shadowRoot, selector);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  // Checked once a frame; the frame after it is found is when it is painted.
+  const look = () => {
+    if (!bench.sentenceAt && find(document, '[part="sentence"]')?.textContent?.trim()) requestAnimationFrame(() => (bench.sentenceAt = performance.now()));
+    if (!bench.mapAt && find(document, '.leaflet-marker-icon')) requestAnimationFrame(() => (bench.mapAt = performance.now()));
+    if (!bench.sentenceAt || !bench.mapAt) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+async function load(browser: Browser, index: number): Promise<Sample> {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await tab.setViewport({ width: 1024, height: 800 });
+  await tab.evaluateOnNewDocument(watch);
+  await tab.goto(`${server.url}/bench/case-${index}.html`);
+  await tab.waitForFunction(() => (window as unknown as { __bench: { sentenceAt: number } }).__bench.sentenceAt > 0, { timeout: 30_000, polling: 50 });
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const bench = await tab.evaluate(() => (window as unknown as { __bench: { sentenceAt: number; mapAt: number; tasks: [number, number][]; cls: number } }).__bench);
+  await context.close();
+  const before = bench.tasks.filter(([start]) => start < bench.sentenceAt).map(([, duration]) => duration);
+  return { sentenceMs: bench.sentenceAt, longestTaskBeforeMs: Math.max(0, ...before), cls: bench.cls, mapMs: bench.mapAt || undefined };
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const median = (values: number[]) => quantile(values, 0.5);
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const samples = new Map<CaseName, Sample[]>(names.map((name) => [name, []]));
+try {
+  // One warm-up load of each case (Chromium's own first-use costs), not counted.
+  for (let i = 0; i < names.length; i += 1) await load(browser, i);
+  for (let round = 0; round < RUNS; round += 1) {
+    for (let i = 0; i < names.length; i += 1) samples.get(names[i]!)!.push(await load(browser, i));
+    process.stderr.write(`round ${round + 1}/${RUNS}\n`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const floor = median(samples.get('plain fetch (floor)')!.map((s) => s.sentenceMs));
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
+console.log(`\nFirst paint of the state sentence: ${RUNS} cold loads per case, CPU ${CPU_SLOWDOWN}× slower, emulator on loopback\n`);
+console.log('| page | sentence, median | p90 | × floor | longest task before it (median) | CLS (median) | map markers (median) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const name of names) {
+  const list = samples.get(name)!;
+  const sentence = list.map((s) => s.sentenceMs);
+  const maps = list.map((s) => s.mapMs).filter((v): v is number => v !== undefined);
+  console.log(
+    `| ${name} | ${ms(median(sentence))} | ${ms(quantile(sentence, 0.9))} | ${(median(sentence) / floor).toFixed(2)} | ${ms(median(list.map((s) => s.longestTaskBeforeMs)))} | ${median(list.map((s) => s.cls)).toFixed(3)} | ${maps.length ? ms(median(maps)) : '—'} |`,
+  );
+}
