@@ -12,7 +12,7 @@ const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts'],
-    exclude: ['src/sandbox/**'],
+    exclude: ['src/sandbox/**', 'src/testing/**'],
     compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
   });
 
@@ -32,6 +32,19 @@ export default [
         tsconfig: './tsconfig.json',
         include: ['src/sandbox/**/*.ts'],
         compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: ['node'] },
+      }),
+    ],
+  },
+  // The test kit: `connect-order-status/testing` (ManualClock, RequestLog, FakeLocks). Types only from the
+  // tracker, so nothing of the widget is bundled in.
+  {
+    input: 'src/testing/index.ts',
+    output: { file: 'dist/testing/index.js', format: 'es' },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/testing/**/*.ts'],
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
       }),
     ],
   },

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../../src/sandbox/index.js';
 import { OrderTracker } from '../../src/tracking/order-tracker.js';
-import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
-import { RequestLog } from '../helpers/request-log.js';
+import { RequestLog, manualEnvironment, type ManualEnvironment } from '../../src/testing/index.js';
 
 const API = 'http://sandbox.test';
 const server = setupServer();

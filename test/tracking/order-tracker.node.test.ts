@@ -7,9 +7,7 @@ import { HttpResponse } from 'msw';
 import { OrderTracker, type TrackerSubscriber } from '../../src/tracking/order-tracker.js';
 import type { OrderSnapshot } from '../../src/tracking/snapshot.js';
 import { FakeConnect, FAKE_BASE } from '../helpers/fake-connect.js';
-import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
-import { RequestLog } from '../helpers/request-log.js';
-import { FakeLocks } from '../helpers/fake-locks.js';
+import { FakeLocks, RequestLog, manualEnvironment, type ManualEnvironment } from '../../src/testing/index.js';
 import type { TabServices } from '../../src/tracking/tab-coordinator.js';
 
 const server = setupServer();
