@@ -10,9 +10,10 @@
  * - `endpoint` (and optionally `orderId`): one post-checkout endpoint. It stands for that endpoint's answer,
  *   so it is taken only once the token and the order have been checked, as the real answer would be.
  *
- * From code (not over HTTP), a fault may also `answer` each request with a function: its result is read when
- * the request comes (so a test may change what it returns between polls) and may be a promise (to answer
- * late, after a newer request).
+ * When several faults apply, those with a `count` go first, oldest first; a fault without one applies when
+ * none of those does. From code (not over HTTP), a fault may also `answer` each request with a function: its
+ * result is read when the request comes (so a test may change what it returns between polls) and may be a
+ * promise (to answer late, after a newer request).
  */
 import { invalid } from '../model/errors.js';
 
@@ -107,8 +108,13 @@ export class FaultRegistry {
     return this.#take(method, (fault) => fault.endpoint === endpoint && (fault.orderId === undefined || fault.orderId === orderId));
   }
 
+  /**
+   * Counted faults are one-off events and go first, oldest first (a queue); a fault without a count is a
+   * standing condition that applies when no one-off does.
+   */
   #take(method: string, matches: (fault: Fault) => boolean): Fault | undefined {
-    const fault = this.#faults.find((f) => (!f.method || f.method === method.toUpperCase()) && matches(f));
+    const applies = (f: Fault) => (!f.method || f.method === method.toUpperCase()) && matches(f);
+    const fault = this.#faults.find((f) => f.remaining !== null && applies(f)) ?? this.#faults.find(applies);
     if (!fault) return undefined;
     fault.hits += 1;
     if (fault.remaining !== null) {
