@@ -1,7 +1,8 @@
-// Two browser builds of the same entry (design.md "Builds"):
+// What the package ships:
 //  - dist/order-status.js: an ES module; the map (Leaflet) is split into a chunk that loads only when a
 //    <shopper-map> is shown.
 //  - dist/order-status.iife.js: one classic script with everything inlined, nothing loaded later.
+//  - dist/sandbox/ and dist/testing/: the emulator and the test kit, for retailers' own tests.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';

@@ -20,13 +20,13 @@ import {
 } from '../../src/sandbox/index.js';
 
 /** A line item as a test writes it: `id` and `status` at least; `item` defaults to `Item <id>`, one EACH. */
-export type ScriptedItem = Pick<RawLineItem, 'id' | 'status'> & Partial<Omit<RawLineItem, 'id' | 'status'>>;
+type ScriptedItem = Pick<RawLineItem, 'id' | 'status'> & Partial<Omit<RawLineItem, 'id' | 'status'>>;
 
 /** Handling as a test writes it: the required fields, and whichever optional ones it cares about. */
-export type ScriptedHandling = Pick<RawHandling, 'address' | 'coordinates' | 'instructions'> & Partial<RawHandling>;
+type ScriptedHandling = Pick<RawHandling, 'address' | 'coordinates' | 'instructions'> & Partial<RawHandling>;
 
 /** The read endpoints a ScriptedOrder can make fail. */
-export type ReadEndpoint = 'order' | 'items' | 'handling' | 'location';
+type ReadEndpoint = 'order' | 'items' | 'handling' | 'location';
 
 /** What a scripted order answers; change any field between polls and the next answer shows it. */
 export interface ScriptedOrder {
@@ -46,7 +46,7 @@ export interface ScriptedOrder {
 }
 
 /** A customer's answer to a replacement as the page sent it. */
-export interface SentDecision {
+interface SentDecision {
   orderId: string;
   itemId: string;
   body: unknown;

@@ -21,7 +21,7 @@ export interface ConnectErrorBody {
 }
 
 /** A Connect error to answer: status, body, and headers that go with it. */
-export interface ConnectError {
+interface ConnectError {
   status: number;
   body: ConnectErrorBody;
   headers?: Record<string, string>;
@@ -40,7 +40,7 @@ export function connectErrorBody(message: string, code: number | null, key?: str
 }
 
 /** `deliveredCount` → `delivered_count`: the model's inputs are the wire's parameters in camelCase. */
-export function wireKey(field: string): string {
+function wireKey(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 

@@ -49,6 +49,14 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
     const order = sandbox.getOrder(orderId);
     return { order_id: order.id, workflow_state: order.workflowState };
   };
+  /** `{redacted}` for one order, or for every order of a user. */
+  const redaction = (key: 'orderId' | 'userId') =>
+    route(async (request, params) => {
+      const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
+      const id = params[key] ?? '';
+      sandbox.setShopperPiiRedacted(key === 'orderId' ? { orderId: id } : { userId: id }, redacted);
+      return jsonResponse({ [key === 'orderId' ? 'order_id' : 'user_id']: id, redact_shopper_pii: redacted });
+    });
 
   return [
     http.options(at('/__sandbox/*'), () => preflight()),
@@ -143,23 +151,8 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
       }),
     ),
 
-    http.post(
-      at('/__sandbox/orders/:orderId/pii'),
-      route(async (request, params) => {
-        const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
-        sandbox.setShopperPiiRedacted({ orderId: params.orderId ?? '' }, redacted);
-        return jsonResponse({ order_id: params.orderId, redact_shopper_pii: redacted });
-      }),
-    ),
-
-    http.post(
-      at('/__sandbox/users/:userId/pii'),
-      route(async (request, params) => {
-        const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
-        sandbox.setShopperPiiRedacted({ userId: params.userId ?? '' }, redacted);
-        return jsonResponse({ user_id: params.userId, redact_shopper_pii: redacted });
-      }),
-    ),
+    http.post(at('/__sandbox/orders/:orderId/pii'), redaction('orderId')),
+    http.post(at('/__sandbox/users/:userId/pii'), redaction('userId')),
 
     http.post(
       at('/__sandbox/orders/:orderId/autoplay'),

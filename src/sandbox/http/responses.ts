@@ -31,7 +31,7 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 }
 
 /** Whatever was thrown, as Connect answers it. */
-export function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown): Response {
   const answer = connectErrorOf(error);
   return jsonResponse(answer.body, answer.status, answer.headers);
 }

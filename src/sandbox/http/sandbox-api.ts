@@ -19,18 +19,22 @@ import {
   readBody,
   requiredId,
   requiredString,
+  type JsonObject,
 } from './request.js';
-import { jsonResponse, route } from './responses.js';
+import { jsonResponse, route, type Params } from './responses.js';
 
 export function sandboxApiHandlers(sandbox: Sandbox, at: (path: string) => string): HttpHandler[] {
-  const client = (request: Request) => sandbox.tokens.requireClient(bearerToken(request));
+  /** Every Sandbox API route: the client token first, then the JSON body (required unless `optionalBody`). */
+  const sandboxRoute = (answer: (body: JsonObject, params: Params) => Response, optionalBody = false) =>
+    route(async (request, params) => {
+      sandbox.tokens.requireClient(bearerToken(request));
+      return answer(await readBody(request, { required: !optionalBody }), params);
+    });
 
   return [
     http.post(
       at('/v2/fulfillment_sandbox/shoppers'),
-      route(async (request) => {
-        client(request);
-        const body = await readBody(request, { required: true });
+      sandboxRoute((body) => {
         const shopper = sandbox.createShopper({
           email: requiredString(body, 'email'),
           phone: typeof body.phone === 'number' ? String(body.phone) : requiredString(body, 'phone'),
@@ -41,9 +45,7 @@ export function sandboxApiHandlers(sandbox: Sandbox, at: (path: string) => strin
     ),
     http.post(
       at('/v2/fulfillment_sandbox/batches'),
-      route(async (request) => {
-        client(request);
-        const body = await readBody(request, { required: true });
+      sandboxRoute((body) => {
         const batch = sandbox.createBatch({
           batchType: oneOf(body, 'batch_type', BATCH_TYPES, true),
           shopperId: requiredId(body, 'shopper_id'),
@@ -55,22 +57,18 @@ export function sandboxApiHandlers(sandbox: Sandbox, at: (path: string) => strin
     ),
     http.post(
       at('/v2/fulfillment_sandbox/batches/:batchId/advance'),
-      route(async (request, params) => {
-        client(request);
-        const body = await readBody(request);
+      sandboxRoute((body, params) => {
         const batchId = pathId(params.batchId);
         if (batchId === undefined) throw notFound('batchId');
         const batch = sandbox.advanceBatch(batchId, optionalString(body, 'workflow_state'));
         return jsonResponse({ id: batch.id, workflow_state: batch.workflowState });
-      }),
+      }, true),
     ),
     http.put(
       at('/v2/fulfillment_sandbox/shoppers/:shopperId/orders/:orderId/items/:lineNum'),
-      route(async (request, params) => {
-        client(request);
+      sandboxRoute((body, params) => {
         const shopperId = pathId(params.shopperId);
         if (shopperId === undefined) throw notFound('shopperId');
-        const body = await readBody(request, { required: true });
         sandbox.updateItem(shopperId, params.orderId ?? '', params.lineNum ?? '', {
           status: oneOf(body, 'status', SHOPPER_ITEM_STATUSES, true),
           deliveredCount: optionalNumber(body, 'delivered_count'),
@@ -82,9 +80,7 @@ export function sandboxApiHandlers(sandbox: Sandbox, at: (path: string) => strin
     ),
     http.post(
       at('/v2/fulfillment_sandbox/orders/:orderId/callbacks'),
-      route(async (request, params) => {
-        client(request);
-        const body = await readBody(request, { required: true });
+      sandboxRoute((body, params) => {
         sandbox.callback(params.orderId ?? '', oneOf(body, 'event_name', CALLBACK_EVENTS, true));
         return jsonResponse({ success: true });
       }),

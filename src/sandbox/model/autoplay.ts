@@ -19,7 +19,7 @@ import type { BatchRecord, BatchType, OrderRecord } from './records.js';
 export type Scheduler = (callback: () => void, ms: number) => () => void;
 
 /** The parts of the model autoplay acts through: what a retailer could do, and nothing more. */
-export interface AutoplayModel {
+interface AutoplayModel {
   orders: Orders;
   batches: Batches;
   items: LineItems;

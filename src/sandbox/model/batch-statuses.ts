@@ -91,10 +91,6 @@ const ORDER_STATE_OVERRIDES: Readonly<Record<BatchType, Readonly<Record<string, 
 /** Retailer-side staging of a last mile order, before a `delivery_only` batch may exist. */
 export const LAST_MILE_STAGING: readonly string[] = ['brand_new', 'staged_for_delivery', 'waiting_for_delivery'];
 
-export function isBatchType(value: string): value is BatchType {
-  return (BATCH_TYPES as readonly string[]).includes(value);
-}
-
 export function isBatchStatus(batchType: BatchType, status: string): boolean {
   return BATCH_STATUSES[batchType].includes(status);
 }

@@ -10,10 +10,6 @@ export type SandboxFulfillmentType = 'delivery' | 'pickup' | 'last_mile_delivery
 
 export const FULFILLMENT_TYPES: readonly SandboxFulfillmentType[] = ['delivery', 'pickup', 'last_mile_delivery'];
 
-export function isFulfillmentType(value: string): value is SandboxFulfillmentType {
-  return (FULFILLMENT_TYPES as readonly string[]).includes(value);
-}
-
 /** The Sandbox API's batch types (docs/connect-api.md §5); `delivery_only` serves last mile orders. */
 export type BatchType = 'delivery' | 'pickup' | 'runner_customer' | 'delivery_only';
 
@@ -88,7 +84,7 @@ export interface HandlingRecord {
 }
 
 /** Where the shopper is shown while delivering: a simulated drive, or a position a test pinned. */
-export interface LocationRecord {
+interface LocationRecord {
   /** A position set through the dev control; wins over the simulation until cleared. */
   pinned?: SandboxCoordinates;
   /** When the simulated drive started (entering `delivering`, or a restarted simulation). */
@@ -96,7 +92,7 @@ export interface LocationRecord {
   driveDurationMs: number;
 }
 
-export interface OrderEvent {
+interface OrderEvent {
   at: number;
   type: string;
   detail?: string;
