@@ -45,6 +45,7 @@ export class Sandbox {
   readonly now: () => number;
   /** Answers a test pins in place of the emulator's own (faults, raw bodies, slow answers). */
   readonly faults = new FaultRegistry();
+  /** Every token issued, its user or client and expiry (`expire` makes one fail with 401 at once). */
   readonly tokens: TokenStore;
   readonly #orders: Orders;
   readonly #batches: Batches;
@@ -87,6 +88,7 @@ export class Sandbox {
 
   // Orders
 
+  /** A new order (`brand_new`) of a new or named user, with a basket from the catalog and default handling. */
   createOrder(input: CreateOrderInput = {}): OrderRecord {
     return this.#orders.create(input);
   }
@@ -101,6 +103,7 @@ export class Sandbox {
     return this.#orders.forUser(userId, orderId);
   }
 
+  /** Every order, oldest first. */
   listOrders(): OrderRecord[] {
     return this.#orders.list();
   }
@@ -127,14 +130,17 @@ export class Sandbox {
 
   // Shoppers and batches (docs/connect-api.md §5)
 
+  /** `POST /v2/fulfillment_sandbox/shoppers`: a shopper with a unique phone number. */
   createShopper(input: CreateShopperInput): ShopperRecord {
     return this.#batches.createShopper(input);
   }
 
+  /** The shopper with this id; a `not_found` SandboxError when there is none. */
   getShopper(shopperId: number): ShopperRecord {
     return this.#batches.shopper(shopperId);
   }
 
+  /** `POST /v2/fulfillment_sandbox/batches`: the shopper takes the orders; they move to the batch's status. */
   createBatch(input: CreateBatchInput): BatchRecord {
     return this.#batches.create(input);
   }
@@ -165,10 +171,12 @@ export class Sandbox {
 
   // The shopper's location and PII
 
+  /** Whether the order's shopper details are withheld (its own setting, else its user's, else the sandbox's). */
   isShopperPiiRedacted(order: OrderRecord): boolean {
     return this.#locations.isRedacted(order);
   }
 
+  /** Redacts (or shows) shopper details for one order, or for every order of a user. */
   setShopperPiiRedacted(target: { orderId: string } | { userId: string }, redacted: boolean): void {
     this.#locations.setRedacted(target, redacted);
   }
@@ -210,10 +218,12 @@ export class Sandbox {
     return this.#autoplay.start(orderId, options);
   }
 
+  /** Stops scheduled autoplay of the order; false when none was running. */
   stopAutoplay(orderId: string): boolean {
     return this.#autoplay.stop(orderId);
   }
 
+  /** How far autoplay of the order has got, if it was ever started. */
   autoplayStatus(orderId: string): AutoplayStatus | undefined {
     return this.#autoplay.status(orderId);
   }

@@ -65,10 +65,12 @@ export interface Fault extends FaultSpec {
 
 const MAX_DELAY_MS = 120_000;
 
+/** The sandbox's faults: `sandbox.faults`. */
 export class FaultRegistry {
   #faults: Fault[] = [];
   #nextId = 1;
 
+  /** Adds a fault after checking it; an `invalid` SandboxError names the wrong field. */
   add(spec: FaultSpec): Fault {
     validate(spec);
     const fault: Fault = {
@@ -82,18 +84,21 @@ export class FaultRegistry {
     return fault;
   }
 
+  /** Removes one fault; false when there is none with this id. */
   remove(id: number): boolean {
     const before = this.#faults.length;
     this.#faults = this.#faults.filter((fault) => fault.id !== id);
     return this.#faults.length < before;
   }
 
+  /** Removes every fault and says how many there were. */
   clear(): number {
     const removed = this.#faults.length;
     this.#faults = [];
     return removed;
   }
 
+  /** The faults in force, in the order they were added. */
   list(): readonly Fault[] {
     return this.#faults;
   }

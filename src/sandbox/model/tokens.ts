@@ -32,6 +32,7 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
+/** The tokens the sandbox has issued: `sandbox.tokens`. */
 export class TokenStore {
   readonly #grants = new Map<string, TokenGrant>();
   readonly #ids: IdGenerator;
@@ -56,10 +57,12 @@ export class TokenStore {
     return this.issueUser(request.userId);
   }
 
+  /** A token that sees `userId`'s orders. */
   issueUser(userId: string): RawTokenResponse {
     return this.#issue('sbxu', (expiresAt) => ({ kind: 'user', userId, scope: USER_SCOPE, expiresAt }), USER_SCOPE);
   }
 
+  /** A client-credentials token for the Sandbox API. */
   issueClient(clientId = 'sandbox', scope = CLIENT_SCOPE): RawTokenResponse {
     return this.#issue('sbxc', (expiresAt) => ({ kind: 'client', clientId, scope, expiresAt }), scope);
   }
@@ -95,6 +98,7 @@ export class TokenStore {
     return true;
   }
 
+  /** Forgets every token (they all answer 401 from now on). */
   clear(): void {
     this.#grants.clear();
   }
