@@ -1,7 +1,8 @@
-// Two browser builds of the same entry (design.md "Builds"):
+// What the package ships:
 //  - dist/order-status.js: an ES module; the map (Leaflet) is split into a chunk that loads only when a
 //    <shopper-map> is shown.
 //  - dist/order-status.iife.js: one classic script with everything inlined, nothing loaded later.
+//  - dist/sandbox/ and dist/testing/: the emulator and the test kit, for retailers' own tests.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -12,7 +13,7 @@ const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts'],
-    exclude: ['src/sandbox/**'],
+    exclude: ['src/sandbox/**', 'src/testing/**'],
     compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
   });
 
@@ -32,6 +33,19 @@ export default [
         tsconfig: './tsconfig.json',
         include: ['src/sandbox/**/*.ts'],
         compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: ['node'] },
+      }),
+    ],
+  },
+  // The test kit: `connect-order-status/testing` (ManualClock, RequestLog, FakeLocks). Types only from the
+  // tracker, so nothing of the widget is bundled in.
+  {
+    input: 'src/testing/index.ts',
+    output: { file: 'dist/testing/index.js', format: 'es' },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/testing/**/*.ts'],
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
       }),
     ],
   },

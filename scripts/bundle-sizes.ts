@@ -33,7 +33,8 @@ export function measure(distDir = 'dist'): FileSize[] {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
-        if (name !== 'sandbox') walk(path);
+        // The emulator and the test kit are for tests, not for a retailer's page.
+        if (name !== 'sandbox' && name !== 'testing') walk(path);
       } else if (name.endsWith('.js')) files.push(path);
     }
   };

@@ -14,9 +14,7 @@ import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../src/sandbox/index.js';
 import { OrderTracker, type TrackerSubscriber } from '../src/tracking/tracker.js';
 import type { TabServices } from '../src/tracking/tab-coordinator.js';
-import { ManualClock, ManualConnectivity, ManualVisibility } from '../test/helpers/manual-clock.js';
-import { FakeLocks } from '../test/helpers/fake-locks.js';
-import { RequestLog } from '../test/helpers/request-log.js';
+import { FakeLocks, ManualClock, ManualConnectivity, ManualVisibility, RequestLog } from '../src/testing/index.js';
 
 const API = 'http://sandbox.test';
 const MINUTE = 60_000;

@@ -31,7 +31,7 @@ console.log(`Instacart Connect sandbox listening on ${base}
   client token   ${clientToken}
 
 Dev controls: ${base}/__sandbox/orders/${order.id} (full state); POST /__sandbox/orders {"fulfillment_type":"pickup"} for
-another order; POST /__sandbox/orders/<id>/autoplay to let it run by itself. See src/sandbox/dev-controls.ts.
+another order; POST /__sandbox/orders/<id>/autoplay to let it run by itself. See docs/sandbox.md.
 
 # ── The tutorial, step by step (paste into a shell) ───────────────────────────────────────────────
 BASE=${base}

@@ -8,52 +8,39 @@
  *   const server = setupServer(...createSandboxHandlers(sandbox));
  *   const order = sandbox.createOrder({ fulfillmentType: 'delivery' });
  *   const token = sandbox.userToken(order.userId).access_token;
+ *
+ * docs/sandbox.md describes what it emulates and how it is laid out.
  */
-export {
-  Sandbox,
-  CALLBACK_EVENTS,
-  DEFAULT_STORE,
-  type CallbackEvent,
-  type CreateBatchInput,
-  type CreateOrderInput,
-  type CreateShopperInput,
-  type ItemUpdateInput,
-  type ReplacementDecisionInput,
-  type SandboxOptions,
-  type Scheduler,
-} from './model.js';
-export { createSandboxHandlers, createApiHandlers, type SandboxHandlerOptions } from './handlers.js';
-export { createDevControlHandlers } from './dev-controls.js';
-export {
-  BATCH_STATUSES,
-  BATCH_TYPES,
-  INITIAL_STATUS,
-  LAST_MILE_STAGING,
-  nextStatus,
-  orderStateFor,
-  type BatchType,
-} from './batch-statuses.js';
-export { SandboxError, ErrorCode, type ConnectErrorBody } from './errors.js';
-export { FaultRegistry, type Fault, type FaultSpec } from './faults.js';
-export { encodeAssertion, type RawTokenResponse, type TokenRequest, type ClientCredentials } from './tokens.js';
-export { CATALOG, type CatalogProduct, type BasketSpec } from './baskets.js';
-export { inspectOrder } from './inspect.js';
-export type { AutoplayOptions, AutoplayStatus, AutoplayStepResult } from './autoplay.js';
-export type {
-  BatchRecord,
-  Coordinates,
-  LineItemRecord,
-  OrderRecord,
-  ShopperRecord,
-  TokenGrant,
-  UserRecord,
-} from './records.js';
+export { Sandbox, type SandboxOptions } from './sandbox.js';
+export { CALLBACK_EVENTS, DEFAULT_STORE, type CallbackEvent, type CreateOrderInput, type HandlingOverrides } from './model/orders.js';
+export type { CreateBatchInput, CreateShopperInput } from './model/batches.js';
+export type { ItemUpdateInput, ReplacementDecisionInput, ShopperItemStatus } from './model/items.js';
+export type { ShopperWhereabouts } from './model/location.js';
+export type { AutoplayOptions, AutoplayStatus, AutoplayStepResult, Scheduler } from './model/autoplay.js';
+export { BATCH_STATUSES, BATCH_TYPES, INITIAL_STATUS, LAST_MILE_STAGING, nextStatus, orderStateFor } from './model/batch-statuses.js';
+export { SandboxError, type SandboxErrorKind } from './model/errors.js';
+export type { ClientCredentials, RawTokenResponse, TokenRequest } from './model/tokens.js';
+export { CATALOG, type BasketSpec, type CatalogProduct } from './model/baskets.js';
 export {
   FULFILLMENT_TYPES,
-  type FulfillmentType,
-  type RawHandling,
-  type RawLineItem,
-  type RawLocation,
-  type RawOrder,
-  type RawProduct,
-} from './wire.js';
+  type AddressRecord,
+  type BatchRecord,
+  type BatchType,
+  type HandlingRecord,
+  type LineItemRecord,
+  type OrderRecord,
+  type SandboxCoordinates,
+  type SandboxFulfillmentType,
+  type SandboxReplacementStatus,
+  type ShopperRecord,
+  type TokenGrant,
+  type UserRecord,
+} from './model/records.js';
+export { createSandboxHandlers, createApiHandlers } from './http/handlers.js';
+export type { SandboxHandlerOptions } from './http/handler-options.js';
+export { createDevControlHandlers } from './http/dev-controls.js';
+export { ErrorCode, type ConnectErrorBody } from './http/connect-errors.js';
+export { FaultRegistry, type ConnectEndpoint, type Fault, type FaultAnswer, type FaultRequest, type FaultSpec } from './http/faults.js';
+export { encodeAssertion } from './http/assertion.js';
+export { inspectOrder } from './http/inspect.js';
+export type { RawAddress, RawHandling, RawLineItem, RawLocation, RawOrder, RawProduct } from './http/wire.js';

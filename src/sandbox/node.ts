@@ -3,5 +3,5 @@
  * Kept apart so the browser entry (index.ts) never imports node:http.
  */
 export * from './index.js';
-export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server.js';
-export { serveStatic } from './static-files.js';
+export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './node/server.js';
+export { serveStatic } from './node/static-files.js';

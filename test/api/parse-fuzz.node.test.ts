@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHandling, parseLineItems, parseLocation, parseOrder } from '../../src/api/parse.js';
 import { ApiError } from '../../src/api/api-error.js';
-import { seededRandom } from '../../src/sandbox/ids.js';
+import { seededRandom } from '../../src/sandbox/model/ids.js';
 import type { Product } from '../../src/api/types.js';
 
 const RUNS = 3000;

@@ -3,9 +3,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { API, newOrder, product, shadow, startFakeConnect, TOKEN, until, type FakeOrder } from './fake-connect.js';
+import { API, newOrder, product, startConnectStandIn, TOKEN, type ScriptedOrder } from '../helpers/browser-stand-in.js';
+import { shadow, until } from '../helpers/dom.js';
 
-const STATES: Record<string, Partial<FakeOrder>> = {
+const STATES: Record<string, Partial<ScriptedOrder>> = {
   placed: { workflow_state: 'brand_new', items: [{ id: 'a', status: 'not_picked', item: product('Organic Bananas') }] },
   'shopping, a replacement pending': {
     workflow_state: 'picking',
@@ -26,7 +27,7 @@ const STATES: Record<string, Partial<FakeOrder>> = {
 };
 
 describe('accessibility (axe)', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
   after(() => emulateMedia({ colorScheme: 'light' }));
 
   for (const scheme of ['light', 'dark'] as const) {

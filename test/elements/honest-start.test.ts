@@ -5,7 +5,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { OrderStatusElement, OrderTrackerElement } from '../../src/index.js';
 import type { OrderErrorDetail } from '../../src/elements/events.js';
-import { API, newOrder, shadow, startFakeConnect, text, TOKEN, until } from './fake-connect.js';
+import { API, newOrder, startConnectStandIn, TOKEN } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
 /** Collects order-error events and console warnings while `run` runs. */
 async function watching(run: () => Promise<void>): Promise<{ errors: OrderErrorDetail[]; warnings: string[] }> {
@@ -25,7 +26,7 @@ async function watching(run: () => Promise<void>): Promise<{ errors: OrderErrorD
 }
 
 describe('an honest start', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
 
   it('order-id and token set as properties right after connecting (as Angular and @lit/react do): no error, no warning', async () => {
     const order = newOrder({ workflow_state: 'picking' });

@@ -6,12 +6,13 @@ import type { OrderStatusElement } from '../../src/index.js';
 import { messagesEn } from '../../src/i18n/messages-en.js';
 import { messagesEs } from '../../src/i18n/messages-es.js';
 import { messagesFrCa } from '../../src/i18n/messages-fr-CA.js';
-import { API, newOrder, shadow, startFakeConnect, text, TOKEN, until } from './fake-connect.js';
+import { API, newOrder, startConnectStandIn, TOKEN } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
 const sentence = (catalogue: Record<string, unknown>) => catalogue['state.picking'] as string;
 
 describe('languages', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
 
   it('the three catalogues have the same keys', () => {
     const keys = Object.keys(messagesEn).sort();

@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { OrderItemsElement } from '../../src/index.js';
-import { API, newOrder, product, putFailures, puts, shadow, startFakeConnect, text, TOKEN, until, type FakeOrder } from './fake-connect.js';
+import { API, newOrder, product, putFailures, puts, startConnectStandIn, TOKEN, type ScriptedOrder } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
 const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==';
 
-async function mount(order: FakeOrder, pollInterval = 3600): Promise<OrderItemsElement> {
+async function mount(order: ScriptedOrder, pollInterval = 3600): Promise<OrderItemsElement> {
   return fixture<OrderItemsElement>(html`<order-items
     order-id=${order.id}
     api-base=${API}
@@ -39,7 +40,7 @@ function withReplacement(id: string, replacementStatus = 'PENDING') {
 }
 
 describe('<order-items>', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
   beforeEach(() => {
     puts.length = 0;
     putFailures.length = 0;

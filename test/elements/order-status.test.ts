@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { OrderStatusElement } from '../../src/index.js';
-import { API, newOrder, shadow, startFakeConnect, text, TOKEN, until, type FakeOrder } from './fake-connect.js';
+import { API, newOrder, startConnectStandIn, TOKEN, type ScriptedOrder } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
-async function mount(order: FakeOrder, pollInterval = 3600): Promise<OrderStatusElement> {
+async function mount(order: ScriptedOrder, pollInterval = 3600): Promise<OrderStatusElement> {
   const el = await fixture<OrderStatusElement>(html`<order-status
     order-id=${order.id}
     api-base=${API}
@@ -22,7 +23,7 @@ async function loaded(el: OrderStatusElement): Promise<ShadowRoot> {
 }
 
 describe('<order-status>', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
 
   it('shows the type, when placed, the window in the time zone, a stepper and a sentence', async () => {
     const el = await mount(newOrder({ workflow_state: 'picking' }));

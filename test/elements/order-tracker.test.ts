@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { OrderTrackerElement } from '../../src/index.js';
-import { API, newOrder, product, shadow, startFakeConnect, text, TOKEN, until } from './fake-connect.js';
+import { API, newOrder, product, startConnectStandIn, TOKEN } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
 describe('<order-tracker>', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
 
   it('shows status, items and map of a delivery, passing every setting down', async () => {
     const order = newOrder({

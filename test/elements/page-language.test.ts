@@ -8,7 +8,8 @@ import { loadCatalogues, replaceCatalogueLoader, type Messages } from '../../src
 import { messagesEn } from '../../src/i18n/messages-en.js';
 import { messagesEs } from '../../src/i18n/messages-es.js';
 import { messagesFrCa } from '../../src/i18n/messages-fr-CA.js';
-import { API, newOrder, product, shadow, startFakeConnect, text, TOKEN, until } from './fake-connect.js';
+import { API, newOrder, product, startConnectStandIn, TOKEN } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
 type Catalogue = Record<string, unknown>;
 const sentence = (catalogue: Catalogue) => catalogue['state.picking'] as string;
@@ -33,7 +34,7 @@ let rendering = 0;
 describe('the page language', () => {
   let pageLang: string | null;
 
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
   beforeEach(() => {
     pageLang = document.documentElement.getAttribute('lang');
     document.documentElement.setAttribute('lang', 'en');

@@ -2,13 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ShopperMapElement } from '../../src/index.js';
 import { haversineMeters } from '../../src/elements/shopper-map/distance.js';
-import { API, DESTINATION, newOrder, shadow, startFakeConnect, text, TOKEN, until, type FakeOrder } from './fake-connect.js';
+import { API, DESTINATION, newOrder, startConnectStandIn, TOKEN, type ScriptedOrder } from '../helpers/browser-stand-in.js';
+import { shadow, text, until } from '../helpers/dom.js';
 
 const TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==';
 /** About 1.2 km north of the destination. */
 const NEARBY = { latitude: DESTINATION.latitude + 0.0108, longitude: DESTINATION.longitude };
 
-async function mount(order: FakeOrder, options: { pollInterval?: number; tileUrl?: string; locale?: string } = {}): Promise<ShopperMapElement> {
+async function mount(order: ScriptedOrder, options: { pollInterval?: number; tileUrl?: string; locale?: string } = {}): Promise<ShopperMapElement> {
   return fixture<ShopperMapElement>(html`<shopper-map
     order-id=${order.id}
     api-base=${API}
@@ -23,7 +24,7 @@ const markers = (root: ShadowRoot) => root.querySelectorAll('.leaflet-marker-ico
 const description = (root: ShadowRoot) => text(root.querySelector('[data-text-alternative]'));
 
 describe('<shopper-map>', () => {
-  before(() => startFakeConnect());
+  before(() => startConnectStandIn());
 
   it('before delivering shows a calm placeholder with the address and loads no map', async () => {
     const el = await mount(newOrder({ workflow_state: 'picking' }));

@@ -1,4 +1,4 @@
-// Every documented precondition answers in Connect's error shape (instacart-api.md §3, §5).
+// Every documented precondition answers in Connect's error shape (docs/connect-api.md §3, §5).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, harness, newOrder, newShopper } from './harness.js';

@@ -1,4 +1,5 @@
-// Injected faults: a status, headers such as Retry-After, a malformed body, a delay, for `count` requests.
+// Injected faults: a status, headers such as Retry-After, a malformed body, a delay, for `count` requests;
+// aimed at a path, or at one post-checkout endpoint of one order.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, harness, newOrder } from './harness.js';
@@ -71,5 +72,75 @@ describe('sandbox faults', () => {
     await h.call('POST', '/__sandbox/faults', { body: { path: '/', status: 500 } });
     assert.equal((await h.call('GET', '/__sandbox/orders')).status, 200);
     assert.equal((await h.call('DELETE', '/__sandbox/faults')).status, 200);
+  });
+
+  it('a fault aimed at an endpoint answers only a request the endpoint would answer, and only for its order', async () => {
+    const h = harness();
+    const mine = await newOrder(h, { user_id: 'me' });
+    const other = await newOrder(h, { user_id: 'me' });
+    const theirs = await newOrder(h, { user_id: 'them' });
+    const added = await h.call('POST', '/__sandbox/faults', { body: { endpoint: 'items', order_id: mine.order_id, status: 503, count: 2 } });
+    assert.equal(added.status, 201, added.text);
+    assert.equal(added.json.endpoint, 'items');
+    assert.equal(added.json.order_id, mine.order_id);
+    const items = (orderId: string, token?: string) => h.call('GET', `/v2/post_checkout/orders/${orderId}/items`, { token });
+    assertError(await items(mine.order_id), 401, null);
+    assertError(await items(mine.order_id, theirs.access_token), 404, 4000, 'order_id');
+    assert.equal((await items(other.order_id, mine.access_token)).status, 200, 'another order of the same user');
+    assert.equal((await h.call('GET', `/v2/post_checkout/orders/${mine.order_id}`, { token: mine.access_token })).status, 200, 'another endpoint');
+    assertError(await items(mine.order_id, mine.access_token), 503, 2003);
+    assert.equal((await h.call('GET', '/__sandbox/faults')).json.faults[0].remaining, 1, 'refused requests did not use it up');
+  });
+
+  it('a fault names a path or an endpoint, and an order only with an endpoint', async () => {
+    const h = harness();
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { status: 500 } }), 400, 1001, 'path');
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2', endpoint: 'order' } }), 400, 1001, 'path');
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { endpoint: 'batches' } }), 400, 1001, 'endpoint');
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2', order_id: 'x' } }), 400, 1001, 'order_id');
+  });
+
+  it('from code: an answer read per request, a one-off fault before it, and an answer held back until released', async () => {
+    const h = harness();
+    const order = await newOrder(h);
+    const script = { workflow_state: 'teleporting' };
+    h.sandbox.faults.add({ endpoint: 'order', orderId: order.order_id, answer: () => ({ json: { ...script } }) });
+    const read = () => h.call('GET', `/v2/post_checkout/orders/${order.order_id}`, { token: order.access_token });
+    assert.deepEqual((await read()).json, { workflow_state: 'teleporting' });
+    script.workflow_state = 'beamed_up';
+    assert.deepEqual((await read()).json, { workflow_state: 'beamed_up' }, 'what the script says now');
+    h.sandbox.faults.add({ endpoint: 'order', orderId: order.order_id, status: 500, count: 1 });
+    assertError(await read(), 500, 5000);
+    assert.equal((await read()).json.workflow_state, 'beamed_up', 'the one-off is used up');
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    h.sandbox.faults.add({ endpoint: 'items', orderId: order.order_id, count: 1, answer: () => held.then(() => ({ json: { line_items: [] } })) });
+    let answered = false;
+    const late = h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token }).then((result) => {
+      answered = true;
+      return result;
+    });
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(answered, false, 'held back');
+    release();
+    assert.deepEqual((await late).json, { line_items: [] });
+  });
+
+  it('from code: an answer to a replacement decision sees the JSON the customer sent', async () => {
+    const h = harness();
+    const order = await newOrder(h);
+    const bodies: unknown[] = [];
+    const answer409 = ({ body }: { body: unknown }) => {
+      bodies.push(body);
+      return { status: 409 };
+    };
+    h.sandbox.faults.add({ endpoint: 'replacement', orderId: order.order_id, answer: answer409 });
+    const answer = await h.call('PUT', `/v2/post_checkout/orders/${order.order_id}/items/any/replacement`, {
+      token: order.access_token,
+      body: { status: 'APPROVED' },
+    });
+    assertError(answer, 409, 4001);
+    assert.deepEqual(bodies, [{ status: 'APPROVED' }]);
   });
 });

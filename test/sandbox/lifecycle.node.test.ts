@@ -1,5 +1,5 @@
 // Each batch type walked to its end: the batch status and the order's workflow_state (read with the
-// user token, as the widget reads it) after every step, per instacart-api.md §5.
+// user token, as the widget reads it) after every step, per docs/connect-api.md §5.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, harness, newOrder, newShopper, type Harness } from './harness.js';

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_STORE } from '../../src/sandbox/index.js';
-import { distanceMeters } from '../../src/sandbox/route.js';
+import { distanceMeters } from '../../src/sandbox/model/route.js';
 import { assertError, harness, newOrder, newShopper } from './harness.js';
 
 const DOOR = { latitude: 38.6924568, longitude: -89.9785745 };

@@ -1,4 +1,4 @@
-// Tokens and what each may see (instacart-api.md §4): user tokens see only their user's orders; client
+// Tokens and what each may see (docs/connect-api.md §4): user tokens see only their user's orders; client
 // tokens drive the Sandbox API and are refused on post-checkout with 400/4001 `User ID not found`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -6,8 +6,7 @@ import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../../src/sandbox/index.js';
 import { OrderTracker } from '../../src/tracking/tracker.js';
 import type { OrderErrorDetail, OrderNotice } from '../../src/tracking/order-notices.js';
-import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
-import { RequestLog } from '../helpers/request-log.js';
+import { RequestLog, manualEnvironment, type ManualEnvironment } from '../../src/testing/index.js';
 
 const API = 'http://sandbox.test';
 const server = setupServer();

@@ -5,8 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { Sandbox, createSandboxHandlers } from '../../src/sandbox/index.js';
 import { configureTracking, liveTrackerCount, resetTrackingConfiguration } from '../../src/tracking/registry.js';
-import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
-import { RequestLog } from '../helpers/request-log.js';
+import { RequestLog, manualEnvironment, type ManualEnvironment } from '../../src/testing/index.js';
 import '../../src/index.js';
 
 const API = 'http://sandbox.test';

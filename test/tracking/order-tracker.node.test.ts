@@ -3,26 +3,26 @@
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
-import { HttpResponse } from 'msw';
 import { OrderTracker, type TrackerSubscriber } from '../../src/tracking/tracker.js';
 import type { OrderSnapshot } from '../../src/tracking/snapshot.js';
-import { FakeConnect, FAKE_BASE } from '../helpers/fake-connect.js';
-import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
-import { RequestLog } from '../helpers/request-log.js';
-import { FakeLocks } from '../helpers/fake-locks.js';
+import { ConnectStandIn, type ScriptedOrder } from '../helpers/connect-stand-in.js';
+import { RequestLog, manualEnvironment, memoryTabs, messagesDelivered, type ManualEnvironment } from '../../src/testing/index.js';
 import type { TabServices } from '../../src/tracking/tab-coordinator.js';
 
 const server = setupServer();
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
 
-let connect: FakeConnect;
+const API = 'https://connect.fake';
+let connect: ConnectStandIn;
+let order: ScriptedOrder;
 let env: ManualEnvironment;
 let log: RequestLog;
 const trackers: OrderTracker[] = [];
 
 beforeEach(() => {
-  connect = new FakeConnect();
+  connect = new ConnectStandIn(API);
+  order = connect.order({ items: [{ id: 'i1', status: 'not_picked' }] });
   server.resetHandlers(...connect.handlers());
   env = manualEnvironment();
   log = new RequestLog(() => env.clock.now());
@@ -32,10 +32,10 @@ afterEach(() => {
   for (const t of trackers.splice(0)) t.stop();
 });
 
-function track(options: { token?: string; tokenUrl?: string; tokenProvider?: () => Promise<string>; env?: ManualEnvironment } = { token: 'good' }) {
+function track(options: { token?: string; tokenUrl?: string; tokenProvider?: () => Promise<string>; env?: ManualEnvironment } = { token: connect.token }) {
   const tracker = new OrderTracker({
-    apiBase: FAKE_BASE,
-    orderId: connect.orderId,
+    apiBase: API,
+    orderId: order.id,
     pollIntervalSeconds: 10,
     tokens: { token: options.token, tokenUrl: options.tokenUrl, tokenProvider: options.tokenProvider },
     fetch: log.fetch,
@@ -67,7 +67,7 @@ describe('OrderTracker', () => {
   });
 
   it('the same answer twice changes nothing: no new snapshot, no event', async () => {
-    connect.state.workflow_state = 'acknowledged';
+    order.workflow_state = 'acknowledged';
     const { snapshots, events } = track();
     await env.clock.advance(0);
     const settled = snapshots.length;
@@ -79,7 +79,7 @@ describe('OrderTracker', () => {
   });
 
   it('hidden for 10 minutes asks nothing; visible again refreshes each active endpoint once at once', async () => {
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     track();
     await env.clock.advance(0);
     env.visibility.set(false);
@@ -99,7 +99,7 @@ describe('OrderTracker', () => {
   });
 
   it('offline: no requests, no error event, "offline" condition; online: refresh at once', async () => {
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     const { events, latest } = track();
     await env.clock.advance(0);
     env.connectivity.set(false);
@@ -115,11 +115,11 @@ describe('OrderTracker', () => {
   });
 
   it('503 × 5 then success: backs off, keeps the data, reports once, then returns to the interval', async () => {
-    connect.state.workflow_state = 'acknowledged';
+    order.workflow_state = 'acknowledged';
     const { latest, events } = track();
     await env.clock.advance(0);
     const shown = latest().order;
-    connect.fail('order', () => HttpResponse.json({ error: { message: 'down', code: 5000 } }, { status: 503 }), 5);
+    connect.fail(order, 'order', { status: 503, json: { error: { message: 'down', code: 5000 } } }, 5);
     log.clear();
     await env.clock.advance(10_000);
     assert.equal(latest().condition, 'reconnecting');
@@ -134,9 +134,8 @@ describe('OrderTracker', () => {
   });
 
   it('401 then a fresh token from token-url: the call is repeated and goes on', async () => {
-    connect.acceptedTokens = new Set(['second']);
     let issued = 0;
-    const tokens = ['first', 'second'];
+    const tokens = ['first', connect.token];
     const fetchToken = async () => tokens[issued++]!;
     const { latest } = track({ tokenProvider: fetchToken });
     await env.clock.advance(0);
@@ -146,10 +145,9 @@ describe('OrderTracker', () => {
   });
 
   it('three endpoints failing with 401 at once cause exactly one token request', async () => {
-    connect.acceptedTokens = new Set(['second']);
-    connect.state.workflow_state = 'delivering';
+    order.workflow_state = 'delivering';
     let issued = 0;
-    const { latest } = track({ tokenProvider: async () => (issued++ === 0 ? 'first' : 'second') });
+    const { latest } = track({ tokenProvider: async () => (issued++ === 0 ? 'first' : connect.token) });
     await env.clock.advance(0);
     // order+handling first, then items/location: they all used 'first' or 'second'.
     assert.equal(issued, 2);
@@ -157,7 +155,6 @@ describe('OrderTracker', () => {
   });
 
   it('401 twice: "sign in again", an auth error event, and no more requests', async () => {
-    connect.acceptedTokens = new Set();
     const { latest, events } = track({ tokenProvider: async () => 'never-good' });
     await env.clock.advance(0);
     assert.equal(latest().condition, 'auth');
@@ -168,14 +165,19 @@ describe('OrderTracker', () => {
   });
 
   it('after "sign in again", coming back to the page asks the token provider once more', async () => {
-    connect.acceptedTokens = new Set();
     let asked = 0;
-    const { latest } = track({ tokenProvider: async () => `token-${++asked}` });
+    let signedIn = false;
+    const { latest } = track({
+      tokenProvider: async () => {
+        asked += 1;
+        return signedIn ? connect.token : `token-${asked}`;
+      },
+    });
     await env.clock.advance(0);
     assert.equal(latest().condition, 'auth');
     const askedBefore = asked;
     // Signed in again in another tab; this one was in the background.
-    connect.acceptedTokens = new Set([`token-${askedBefore + 1}`]);
+    signedIn = true;
     env.visibility.set(false);
     await env.clock.advance(60_000);
     env.visibility.set(true);
@@ -186,7 +188,6 @@ describe('OrderTracker', () => {
   });
 
   it('a fixed token in "sign in again" is not retried on return: it cannot change by itself', async () => {
-    connect.acceptedTokens = new Set();
     const { latest } = track({ token: 'stale' });
     await env.clock.advance(0);
     assert.equal(latest().condition, 'auth');
@@ -199,7 +200,7 @@ describe('OrderTracker', () => {
   });
 
   it('404 on the order: "not found" and everything stops', async () => {
-    connect.fail('order', () => HttpResponse.json({ error: { message: 'Resource not found', code: 4000 } }, { status: 404 }));
+    connect.fail(order, 'order', { status: 404, json: { error: { message: 'Resource not found', code: 4000 } } });
     const { latest } = track();
     await env.clock.advance(0);
     assert.equal(latest().condition, 'not_found');
@@ -209,8 +210,8 @@ describe('OrderTracker', () => {
   });
 
   it('403 on the location: not shared, location polling stops, the rest goes on', async () => {
-    connect.state.workflow_state = 'delivering';
-    connect.fail('location', () => HttpResponse.json({ error: { message: 'Shopper PII', code: null } }, { status: 403 }));
+    order.workflow_state = 'delivering';
+    connect.fail(order, 'location', { status: 403, json: { error: { message: 'Shopper PII', code: null } } });
     const { latest } = track();
     await env.clock.advance(0);
     assert.equal(latest().locationShared, false);
@@ -221,12 +222,12 @@ describe('OrderTracker', () => {
   });
 
   it('a malformed body keeps the last good data and retries', async () => {
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     const { latest, events } = track();
     await env.clock.advance(0);
     const items = latest().items;
-    connect.fail('items', () => new HttpResponse('{"line_items": [', { status: 200 }));
-    connect.fail('items', () => HttpResponse.json({ line_items: [{ id: 'x' }] }));
+    connect.fail(order, 'items', { status: 200, body: '{"line_items": [' });
+    connect.fail(order, 'items', { json: { line_items: [{ id: 'x' }] } });
     await env.clock.advance(60_000);
     assert.equal(latest().items, items);
     assert.deepEqual(events.filter((e) => e.type === 'order-error').map((e) => e.detail.kind), ['invalid_response']);
@@ -234,7 +235,7 @@ describe('OrderTracker', () => {
   });
 
   it('a state the widget does not know keeps polling the order only', async () => {
-    connect.state.workflow_state = 'teleporting';
+    order.workflow_state = 'teleporting';
     const { latest } = track();
     await env.clock.advance(0);
     log.clear();
@@ -245,7 +246,7 @@ describe('OrderTracker', () => {
   });
 
   it('a slow answer that lands after a newer one does not overwrite it', async () => {
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     const { latest } = track();
     await env.clock.advance(0);
     // From here a request may hang on purpose: settling only lets the others land.
@@ -254,11 +255,11 @@ describe('OrderTracker', () => {
     };
     let releaseSlow!: () => void;
     const oldBody = { line_items: [{ id: 'i1', status: 'not_picked', item: { name: 'Item i1', quantity: '1', cost_unit: 'EACH' } }] };
-    connect.fail('items', () => new Promise<Response>((resolve) => (releaseSlow = () => resolve(HttpResponse.json(oldBody)))));
+    connect.fail(order, 'items', () => new Promise((resolve) => (releaseSlow = () => resolve({ json: oldBody }))));
     await env.clock.advance(10_000); // the items poll goes out and hangs with the old list
     assert.equal(log.pending, 1);
-    connect.state.items = [{ id: 'i1', status: 'found' }];
-    connect.state.workflow_state = 'checkout';
+    order.items = [{ id: 'i1', status: 'found' }];
+    order.workflow_state = 'checkout';
     await env.clock.advance(10_000); // the order reaches checkout: one last items read, newer than the hanging one
     assert.equal(latest().items?.[0]?.status, 'found');
     releaseSlow();
@@ -267,13 +268,13 @@ describe('OrderTracker', () => {
   });
 
   it('an order that moves back to an earlier state is followed: picking again restarts the items polling', async () => {
-    connect.state.workflow_state = 'checkout';
+    order.workflow_state = 'checkout';
     const { events } = track();
     await env.clock.advance(0);
     log.clear();
     await env.clock.advance(30_000);
     assert.equal(log.count('items'), 0, 'no items polling at checkout');
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     await env.clock.advance(10_000);
     const from = env.clock.now();
     await env.clock.advance(30_000);
@@ -285,10 +286,10 @@ describe('OrderTracker', () => {
   });
 
   it('a 400 on a read stops that endpoint and reports it; the others go on', async () => {
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     const { latest, events } = track();
     await env.clock.advance(0);
-    connect.fail('items', () => HttpResponse.json({ error: { message: 'Invalid parameter', code: 1001 }, meta: { key: 'order_id' } }, { status: 400 }));
+    connect.fail(order, 'items', { status: 400, json: { error: { message: 'Invalid parameter', code: 1001 }, meta: { key: 'order_id' } } });
     await env.clock.advance(10_000);
     assert.equal(latest().resources.items.state, 'stopped');
     assert.ok(events.some((e) => e.type === 'order-error' && e.detail.resource === 'items' && e.detail.kind === 'bad_request'));
@@ -299,16 +300,15 @@ describe('OrderTracker', () => {
   });
 });
 
-/** Two tabs of one browser: one clock, their own visibility, shared locks and channels (unless given). */
-function twoTabs(services?: TabServices): [ManualEnvironment, ManualEnvironment] {
-  const locks = new FakeLocks();
-  const shared: TabServices = services ?? { locks, openChannel: (name) => new BroadcastChannel(name) as never };
-  const tabA: ManualEnvironment = { ...manualEnvironment(), tabs: shared };
-  const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock, tabs: shared };
-  // Messages between tabs cross the event loop: let them arrive before time moves on.
+/** Two tabs of one browser: one clock, their own visibility, shared tab services (in memory unless given). */
+function twoTabs(services: TabServices = memoryTabs()): [ManualEnvironment, ManualEnvironment] {
+  const tabA: ManualEnvironment = { ...manualEnvironment(), tabs: services };
+  const tabB: ManualEnvironment = { ...manualEnvironment(), clock: tabA.clock, tabs: services };
+  // Messages between tabs arrive a microtask later: let them, and the requests they cause, land first.
   tabA.clock.settleWith = async () => {
     await log.idle();
-    for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 1));
+    await messagesDelivered();
+    await log.idle();
   };
   env = tabA;
   return [tabA, tabB];
@@ -317,16 +317,16 @@ function twoTabs(services?: TabServices): [ManualEnvironment, ManualEnvironment]
 describe('tabs', () => {
   it('two tabs of one order: one polls, the other gets every answer; closing the leader hands over', async () => {
     const [tabA, tabB] = twoTabs();
-    connect.state.workflow_state = 'acknowledged';
-    const a = track({ token: 'good', env: tabA });
+    order.workflow_state = 'acknowledged';
+    const a = track({ token: connect.token, env: tabA });
     await tabA.clock.advance(0);
-    const b = track({ token: 'good', env: tabB });
+    const b = track({ token: connect.token, env: tabB });
     await tabA.clock.advance(0);
     assert.equal(b.latest().order?.workflowState, 'acknowledged', 'the follower got the data from the leader');
     log.clear();
     await tabA.clock.advance(60_000);
     assert.equal(log.count('order'), 6, 'one request per tick in total');
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     await tabA.clock.advance(10_000);
     assert.equal(b.latest().order?.workflowState, 'picking');
     a.tracker.stop();
@@ -338,13 +338,13 @@ describe('tabs', () => {
 
   it('a leader that is hidden steps down: a visible tab takes over within one interval', async () => {
     const [tabA, tabB] = twoTabs();
-    connect.state.workflow_state = 'acknowledged';
-    track({ token: 'good', env: tabA });
+    order.workflow_state = 'acknowledged';
+    track({ token: connect.token, env: tabA });
     await tabA.clock.advance(0);
-    const b = track({ token: 'good', env: tabB });
+    const b = track({ token: connect.token, env: tabB });
     await tabA.clock.advance(0);
     tabA.visibility.set(false);
-    connect.state.workflow_state = 'picking';
+    order.workflow_state = 'picking';
     log.clear();
     await tabA.clock.advance(10_000);
     assert.ok(log.count('order') >= 1, 'tab B asks now');
@@ -355,28 +355,27 @@ describe('tabs', () => {
   });
 
   it('tabs talk on a channel named with the protocol version, and ignore what is not a message of theirs', async () => {
-    const names: string[] = [];
-    const [tabA, tabB] = twoTabs({ locks: new FakeLocks(), openChannel: (name) => (names.push(name), new BroadcastChannel(name) as never) });
-    connect.state.workflow_state = 'acknowledged';
-    track({ token: 'good', env: tabA });
+    const tabs = memoryTabs();
+    const names = tabs.names;
+    const [tabA, tabB] = twoTabs(tabs);
+    order.workflow_state = 'acknowledged';
+    track({ token: connect.token, env: tabA });
     await tabA.clock.advance(0);
-    const b = track({ token: 'good', env: tabB });
+    const b = track({ token: connect.token, env: tabB });
     await tabA.clock.advance(0);
     assert.match(names[0] ?? '', /^connect-order-status\/v\d+:/, 'an older script in another tab uses another name');
     const before = b.latest();
     assert.equal(before.order?.workflowState, 'acknowledged');
-    const stranger = new BroadcastChannel(names[0]!);
-    for (const junk of [null, {}, { type: 42 }, 'items', [1, 2]]) stranger.postMessage(junk);
+    for (const junk of [null, {}, { type: 42 }, 'items', [1, 2]]) tabs.post(names[0]!, junk);
     await tabA.clock.advance(0);
-    stranger.close();
     assert.equal(b.latest(), before, 'nothing changed, nothing thrown');
   });
 
   it('a browser without BroadcastChannel or Web Locks: each tab polls on its own', async () => {
     const [tabA, tabB] = twoTabs({ locks: null, openChannel: () => null });
-    connect.state.workflow_state = 'acknowledged';
-    track({ token: 'good', env: tabA });
-    track({ token: 'good', env: tabB });
+    order.workflow_state = 'acknowledged';
+    track({ token: connect.token, env: tabA });
+    track({ token: connect.token, env: tabB });
     await tabA.clock.advance(0);
     const from = tabA.clock.now();
     await tabA.clock.advance(30_000);

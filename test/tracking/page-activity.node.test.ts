@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { type PageActivityChange, watchPageActivity } from '../../src/tracking/page-activity.js';
-import { manualEnvironment } from '../helpers/manual-clock.js';
+import { manualEnvironment } from '../../src/testing/index.js';
 
 describe('watchPageActivity', () => {
   it('reports at once, then each change, and a return only after being away', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/api-error.js';
 import { Poller } from '../../src/tracking/poller.js';
 import { retryDelay } from '../../src/tracking/backoff.js';
-import { manualEnvironment } from '../helpers/manual-clock.js';
+import { manualEnvironment } from '../../src/testing/index.js';
 
 type Answer = { data: number } | { error: ApiError } | 'hang';
 

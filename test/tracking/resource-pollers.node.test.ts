@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Order, OrderResource } from '../../src/api/types.js';
 import { ResourcePollers } from '../../src/tracking/resource-pollers.js';
-import { manualEnvironment } from '../helpers/manual-clock.js';
+import { manualEnvironment } from '../../src/testing/index.js';
 
 const order = (workflowState: string): Order => ({ id: 'o1', creationDate: '2026-11-26T15:00:00Z', workflowState, fulfillmentType: 'delivery' });
 

@@ -3,11 +3,10 @@
 // channel is dropped, and a reported halt is only a reason to ask Connect. In-memory channels, locks, notes.
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ManualClock, memoryTabs, messagesDelivered, type MemoryTabs } from '../../src/testing/index.js';
 import { emptySnapshot, nextSnapshot, type OrderSnapshot, type ResourceAnswer } from '../../src/tracking/snapshot.js';
 import { TabRelay } from '../../src/tracking/tab-relay.js';
 import type { TabRole } from '../../src/tracking/tab-coordinator.js';
-import { ManualClock } from '../helpers/manual-clock.js';
-import { memoryTabs, messagesDelivered, type MemoryTabs } from '../helpers/memory-tabs.js';
 
 const RAW_ORDER = { id: 'o1', creation_date: '2026-11-26T15:00:00Z', workflow_state: 'picking', fulfillment_type: 'delivery' };
 const relays: TabRelay[] = [];

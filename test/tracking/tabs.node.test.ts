@@ -2,12 +2,10 @@
 // another leads asks Connect nothing, and another script's forged "stop" costs one read, never the order.
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { manualEnvironment, type ManualEnvironment, memoryTabs, messagesDelivered, type MemoryTabs, RequestLog } from '../../src/testing/index.js';
 import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../../src/sandbox/index.js';
 import { OrderTracker } from '../../src/tracking/tracker.js';
-import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clock.js';
-import { memoryTabs, messagesDelivered, type MemoryTabs } from '../helpers/memory-tabs.js';
-import { RequestLog } from '../helpers/request-log.js';
 
 const API = 'http://sandbox.test';
 const server = setupServer();

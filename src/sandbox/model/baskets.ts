@@ -102,9 +102,9 @@ export const CATALOG: readonly CatalogProduct[] = [
 ];
 
 /** How many products the ordered part of the catalog has (before the substitutes). */
-export const ORDERABLE_COUNT = 24;
+const ORDERABLE_COUNT = 24;
 
-export const BASKET_SIZES = { small: 6, large: 18 } as const;
+const BASKET_SIZES = { small: 6, large: 18 } as const;
 
 export type BasketSpec = keyof typeof BASKET_SIZES | number;
 
@@ -119,7 +119,7 @@ export function productByReference(reference: { upc?: string; rrc?: string }): C
   );
 }
 
-export function imagePathOf(slug: string): string {
+function imagePathOf(slug: string): string {
   return `/__sandbox/images/${slug}.svg`;
 }
 

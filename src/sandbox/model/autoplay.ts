@@ -8,9 +8,23 @@
  * Each step reads the order's current batch status, so manual actions in between are fine. Steps run
  * directly (`step`, `runToEnd`: instant, for tests) or through the sandbox's injectable scheduler (`start`).
  */
-import { isLastStatus, type BatchType } from './batch-statuses.js';
-import type { Sandbox, Scheduler } from './model.js';
-import type { BatchRecord, OrderRecord } from './records.js';
+import type { Batches } from './batches.js';
+import { MAIN_BATCH_TYPE, isLastStatus } from './batch-statuses.js';
+import type { LineItems } from './items.js';
+import type { ShopperLocations } from './location.js';
+import { isFinished, type Orders } from './orders.js';
+import type { BatchRecord, BatchType, OrderRecord } from './records.js';
+
+/** Schedules a callback after `ms` and returns a function that cancels it. */
+export type Scheduler = (callback: () => void, ms: number) => () => void;
+
+/** The parts of the model autoplay acts through: what a retailer could do, and nothing more. */
+interface AutoplayModel {
+  orders: Orders;
+  batches: Batches;
+  items: LineItems;
+  locations: ShopperLocations;
+}
 
 export interface AutoplayOptions {
   /** Time between scheduled steps (default 2000 ms). */
@@ -51,33 +65,27 @@ interface Progress {
   error?: string;
 }
 
-const MAIN_BATCH: Readonly<Record<string, BatchType>> = {
-  delivery: 'delivery',
-  pickup: 'pickup',
-  last_mile_delivery: 'delivery_only',
-};
-
-const isDone = (order: OrderRecord) => order.workflowState === 'delivered' || order.workflowState === 'canceled';
-
 export class AutoplayRunner {
-  private readonly progress = new Map<string, Progress>();
+  readonly #progress = new Map<string, Progress>();
+  readonly #model: AutoplayModel;
+  readonly #schedule: Scheduler;
 
-  constructor(
-    private readonly sandbox: Sandbox,
-    private readonly schedule: Scheduler,
-  ) {}
+  constructor(model: AutoplayModel, schedule: Scheduler) {
+    this.#model = model;
+    this.#schedule = schedule;
+  }
 
   step(orderId: string): AutoplayStepResult {
-    const order = this.sandbox.getOrder(orderId);
-    const progress = this.progress.get(orderId) ?? this.track(orderId, {});
-    if (isDone(order)) return this.result(order, progress, 'nothing to do');
+    const order = this.#model.orders.get(orderId);
+    const progress = this.#progress.get(orderId) ?? this.#track(orderId, {});
+    if (isFinished(order)) return this.#result(order, progress, 'nothing to do');
     progress.steps += 1;
-    return this.result(order, progress, this.act(order, progress));
+    return this.#result(order, progress, this.#act(order, progress));
   }
 
   runToEnd(orderId: string, options: AutoplayOptions): AutoplayStepResult[] {
     this.stop(orderId);
-    this.track(orderId, options);
+    this.#track(orderId, options);
     const results: AutoplayStepResult[] = [];
     const maxSteps = options.maxSteps ?? 500;
     for (let i = 0; i < maxSteps; i += 1) {
@@ -90,7 +98,7 @@ export class AutoplayRunner {
 
   start(orderId: string, options: AutoplayOptions): AutoplayStepResult {
     this.stop(orderId);
-    const progress = this.track(orderId, options);
+    const progress = this.#track(orderId, options);
     progress.running = true;
     const tick = (): AutoplayStepResult => {
       let result: AutoplayStepResult;
@@ -99,18 +107,18 @@ export class AutoplayRunner {
       } catch (error) {
         progress.running = false;
         progress.error = error instanceof Error ? error.message : String(error);
-        const order = this.sandbox.getOrder(orderId);
+        const order = this.#model.orders.get(orderId);
         return { orderId, action: `stopped: ${progress.error}`, workflowState: order.workflowState, done: true };
       }
       if (result.done) progress.running = false;
-      else if (progress.running) progress.cancel = this.schedule(tick, progress.options.stepMs);
+      else if (progress.running) progress.cancel = this.#schedule(tick, progress.options.stepMs);
       return result;
     };
     return tick();
   }
 
   stop(orderId: string): boolean {
-    const progress = this.progress.get(orderId);
+    const progress = this.#progress.get(orderId);
     if (!progress?.running) return false;
     progress.running = false;
     progress.cancel?.();
@@ -119,12 +127,12 @@ export class AutoplayRunner {
   }
 
   stopAll(): void {
-    for (const orderId of this.progress.keys()) this.stop(orderId);
-    this.progress.clear();
+    for (const orderId of this.#progress.keys()) this.stop(orderId);
+    this.#progress.clear();
   }
 
   status(orderId: string): AutoplayStatus | undefined {
-    const progress = this.progress.get(orderId);
+    const progress = this.#progress.get(orderId);
     if (!progress) return undefined;
     return {
       running: progress.running,
@@ -135,7 +143,7 @@ export class AutoplayRunner {
     };
   }
 
-  private track(orderId: string, options: AutoplayOptions): Progress {
+  #track(orderId: string, options: AutoplayOptions): Progress {
     const progress: Progress = {
       options: {
         stepMs: options.stepMs ?? 2000,
@@ -147,41 +155,38 @@ export class AutoplayRunner {
       steps: 0,
       running: false,
     };
-    this.progress.set(orderId, progress);
+    this.#progress.set(orderId, progress);
     return progress;
   }
 
-  private result(order: OrderRecord, progress: Progress, action: string): AutoplayStepResult {
+  #result(order: OrderRecord, progress: Progress, action: string): AutoplayStepResult {
     progress.lastAction = action;
-    return { orderId: order.id, action, workflowState: order.workflowState, done: isDone(order) };
+    return { orderId: order.id, action, workflowState: order.workflowState, done: isFinished(order) };
   }
 
   /** Does one thing and says what. */
-  private act(order: OrderRecord, progress: Progress): string {
-    const sandbox = this.sandbox;
+  #act(order: OrderRecord, progress: Progress): string {
+    const { orders, batches, items, locations } = this.#model;
     if (order.fulfillmentType === 'last_mile_delivery' && order.stagingStep < 2) {
-      sandbox.stageOrder(order.id);
+      orders.stage(order.id);
       return `stage order (${order.workflowState})`;
     }
-    const batches = sandbox.batchesOf(order.id);
-    const mainType = MAIN_BATCH[order.fulfillmentType] ?? 'delivery';
-    const main = latest(batches, mainType);
+    const orderBatches = batches.of(order);
+    const mainType = MAIN_BATCH_TYPE[order.fulfillmentType];
+    const main = latest(orderBatches, mainType);
     if (!main) {
-      const shopper = sandbox.createShopper({
-        email: `autoplay-${sandbox.unusedPhone()}@sandbox.example`,
-        phone: sandbox.unusedPhone(),
-        password: 'autoplay',
-      });
-      const batch = sandbox.createBatch({ batchType: mainType, shopperId: shopper.id, orders: [{ id: order.id }] });
+      const phone = batches.unusedPhone();
+      const shopper = batches.createShopper({ email: `autoplay-${phone}@sandbox.example`, phone, password: 'autoplay' });
+      const batch = batches.create({ batchType: mainType, shopperId: shopper.id, orders: [{ id: order.id }] });
       return `shopper ${shopper.id} gets ${mainType} batch ${batch.id}`;
     }
     if (mainType === 'pickup' && isLastStatus('pickup', main.workflowState)) {
-      const runner = latest(batches, 'runner_customer');
+      const runner = latest(orderBatches, 'runner_customer');
       if (!runner) {
-        const batch = sandbox.createBatch({ batchType: 'runner_customer', shopperId: main.shopperId, orders: [{ id: order.id }] });
+        const batch = batches.create({ batchType: 'runner_customer', shopperId: main.shopperId, orders: [{ id: order.id }] });
         return `runner_customer batch ${batch.id}`;
       }
-      return this.advance(runner);
+      return this.#advance(runner);
     }
     if (main.workflowState === 'picking') {
       const index = order.lineItems.findIndex((item) => item.status === 'not_picked');
@@ -189,7 +194,7 @@ export class AutoplayRunner {
       if (item) {
         const count = order.lineItems.length;
         const status = count >= 2 && index === 1 ? 'replaced' : count >= 3 && index === count - 1 ? 'to_refund' : 'found';
-        sandbox.updateItem(main.shopperId, order.id, item.lineNum, { status });
+        items.update(order, item.lineNum, { status }, true);
         return `item ${item.lineNum} ${status}`;
       }
       const pending = order.lineItems.some((candidate) => candidate.replacementStatus === 'PENDING');
@@ -202,16 +207,16 @@ export class AutoplayRunner {
       progress.deliveringSteps += 1;
       return 'drive';
     }
-    const action = this.advance(main);
+    const action = this.#advance(main);
     if (order.workflowState === 'delivering' && !order.location.pinned) {
       // Arrive as the batch completes: the drive lasts as long as the delivering steps.
-      sandbox.simulateDrive(order.id, { durationMs: (progress.options.deliveringSteps + 1) * progress.options.stepMs });
+      locations.simulateDrive(order.id, { durationMs: (progress.options.deliveringSteps + 1) * progress.options.stepMs });
     }
     return action;
   }
 
-  private advance(batch: BatchRecord): string {
-    const updated = this.sandbox.advanceBatch(batch.id);
+  #advance(batch: BatchRecord): string {
+    const updated = this.#model.batches.advance(batch.id);
     return `advance batch ${batch.id} to ${updated.workflowState}`;
   }
 }

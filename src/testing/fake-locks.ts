@@ -1,16 +1,17 @@
 /**
- * An in-memory Web Locks manager (exclusive locks, FIFO waiters, ifAvailable, abort while waiting), for
- * running tab coordination in Node, where navigator.locks does not exist.
+ * An in-memory Web Locks manager (exclusive locks, FIFO waiters, `ifAvailable`, abort while waiting), for
+ * running tab coordination where `navigator.locks` does not exist, such as Node.
  */
-import type { LocksLike } from '../../src/tracking/tab-coordinator.js';
+import type { LocksLike } from '../tracking/tab-coordinator.js';
 
 interface Waiter {
   grant: () => void;
 }
 
+/** Give one instance to every simulated tab of one browser: they then compete for the same locks. */
 export class FakeLocks implements LocksLike {
-  private held = new Set<string>();
-  private queues = new Map<string, Waiter[]>();
+  readonly #held = new Set<string>();
+  readonly #queues = new Map<string, Waiter[]>();
 
   request(
     name: string,
@@ -18,24 +19,24 @@ export class FakeLocks implements LocksLike {
     callback: (lock: unknown) => Promise<void> | void,
   ): Promise<unknown> {
     const run = async () => {
-      this.held.add(name);
+      this.#held.add(name);
       try {
         return await callback({ name });
       } finally {
-        this.held.delete(name);
-        const next = this.queues.get(name)?.shift();
+        this.#held.delete(name);
+        const next = this.#queues.get(name)?.shift();
         next?.grant();
       }
     };
-    if (!this.held.has(name)) return run();
+    if (!this.#held.has(name)) return run();
     if (options.ifAvailable) return Promise.resolve(callback(null));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { grant: () => void run().then(resolve, reject) };
-      const queue = this.queues.get(name) ?? [];
+      const queue = this.#queues.get(name) ?? [];
       queue.push(waiter);
-      this.queues.set(name, queue);
+      this.#queues.set(name, queue);
       options.signal?.addEventListener('abort', () => {
-        const q = this.queues.get(name) ?? [];
+        const q = this.#queues.get(name) ?? [];
         const index = q.indexOf(waiter);
         if (index >= 0) q.splice(index, 1);
         reject(new DOMException('aborted', 'AbortError'));

@@ -28,40 +28,20 @@
  *                                                    → {order_id, running, workflow_state, step_ms, steps?}
  *   DELETE /__sandbox/orders/{id}/autoplay          → {order_id, stopped}
  *   POST   /__sandbox/tokens/expire                 {access_token} → {expired}: the next call with it gets 401
- *   GET    /__sandbox/faults                        → {faults: [...]}
- *   POST   /__sandbox/faults                        {path: "/v2/…" prefix or "^regex", method?, status?, delay_ms?,
- *                                                    body? (raw string, may be malformed JSON), headers?
- *                                                    (e.g. {"Retry-After": "2"}), count?} → 201 {id, …}
- *                                                    Matches `/v2/…` request paths; never `/__sandbox/`.
- *   DELETE /__sandbox/faults                        → {removed: n}
- *   DELETE /__sandbox/faults/{id}                   → {removed: 1} (404 when unknown)
+ *   GET|POST|DELETE /__sandbox/faults[/{id}]     injected faults, see fault-controls.ts
  *   GET    /__sandbox/images/{slug}.svg             the product pictures item image_urls point at
  */
 import { http, type HttpHandler } from 'msw';
-import { type BasketSpec } from './baskets.js';
-import { invalidParameter, notFound } from './errors.js';
-import type { Fault } from './faults.js';
-import {
-  jsonResponse,
-  optionalBoolean,
-  optionalNumber,
-  optionalObject,
-  optionalString,
-  originOf,
-  pathBuilder,
-  pathId,
-  preflight,
-  readBody,
-  requiredString,
-  route,
-  withCors,
-  type JsonObject,
-  type SandboxHandlerOptions,
-} from './http-utils.js';
+import { invalid, notFound } from '../model/errors.js';
+import type { Sandbox } from '../sandbox.js';
+import { faultControlHandlers } from './fault-controls.js';
+import type { SandboxHandlerOptions } from './handler-options.js';
 import { productImageSvg } from './images.js';
 import { inspectOrder } from './inspect.js';
-import type { CreateOrderInput, Sandbox } from './model.js';
-import { isFulfillmentType, orderJson } from './wire.js';
+import { createOrderInput } from './order-input.js';
+import { optionalBoolean, optionalNumber, readBody, requiredString, type JsonObject } from './request.js';
+import { jsonResponse, originOf, pathBuilder, preflight, route, withCors } from './responses.js';
+import { orderJson } from './wire.js';
 
 export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandlerOptions = {}): HttpHandler[] {
   const at = pathBuilder(options.baseUrl);
@@ -69,6 +49,14 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
     const order = sandbox.getOrder(orderId);
     return { order_id: order.id, workflow_state: order.workflowState };
   };
+  /** `{redacted}` for one order, or for every order of a user. */
+  const redaction = (key: 'orderId' | 'userId') =>
+    route(async (request, params) => {
+      const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
+      const id = params[key] ?? '';
+      sandbox.setShopperPiiRedacted(key === 'orderId' ? { orderId: id } : { userId: id }, redacted);
+      return jsonResponse({ [key === 'orderId' ? 'order_id' : 'user_id']: id, redact_shopper_pii: redacted });
+    });
 
   return [
     http.options(at('/__sandbox/*'), () => preflight()),
@@ -155,32 +143,16 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
         } else {
           const latitude = optionalNumber(body, 'latitude');
           const longitude = optionalNumber(body, 'longitude');
-          if (latitude === undefined) throw invalidParameter('latitude', 'latitude and longitude, or simulate: true, are required');
-          if (longitude === undefined) throw invalidParameter('longitude', 'latitude and longitude, or simulate: true, are required');
+          if (latitude === undefined) throw invalid('latitude', 'latitude and longitude, or simulate: true, are required');
+          if (longitude === undefined) throw invalid('longitude', 'latitude and longitude, or simulate: true, are required');
           sandbox.setShopperLocation(orderId, { latitude, longitude });
         }
-        const order = sandbox.getOrder(orderId);
-        return jsonResponse({ ...orderState(orderId), location: sandbox.shopperLocation(order, { ignoreRedaction: true }) });
+        return jsonResponse({ ...orderState(orderId), location: sandbox.shopperPosition(sandbox.getOrder(orderId)) });
       }),
     ),
 
-    http.post(
-      at('/__sandbox/orders/:orderId/pii'),
-      route(async (request, params) => {
-        const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
-        sandbox.setShopperPiiRedacted({ orderId: params.orderId ?? '' }, redacted);
-        return jsonResponse({ order_id: params.orderId, redact_shopper_pii: redacted });
-      }),
-    ),
-
-    http.post(
-      at('/__sandbox/users/:userId/pii'),
-      route(async (request, params) => {
-        const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
-        sandbox.setShopperPiiRedacted({ userId: params.userId ?? '' }, redacted);
-        return jsonResponse({ user_id: params.userId, redact_shopper_pii: redacted });
-      }),
-    ),
+    http.post(at('/__sandbox/orders/:orderId/pii'), redaction('orderId')),
+    http.post(at('/__sandbox/users/:userId/pii'), redaction('userId')),
 
     http.post(
       at('/__sandbox/orders/:orderId/autoplay'),
@@ -189,7 +161,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
         sandbox.getOrder(orderId);
         const body = await readBody(request);
         const stepMs = optionalNumber(body, 'step_ms') ?? options.autoplayStepMs ?? 2000;
-        if (stepMs < 0 || stepMs > 600_000) throw invalidParameter('step_ms', 'step_ms must be from 0 to 600000');
+        if (stepMs < 0 || stepMs > 600_000) throw invalid('step_ms', 'step_ms must be from 0 to 600000');
         const autoplayOptions = {
           stepMs,
           answerWaitSteps: nonNegativeInteger(body, 'answer_wait_steps'),
@@ -220,42 +192,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
       }),
     ),
 
-    http.get(
-      at('/__sandbox/faults'),
-      route(() => jsonResponse({ faults: sandbox.faults.list().map(faultJson) })),
-    ),
-
-    http.post(
-      at('/__sandbox/faults'),
-      route(async (request) => {
-        const body = await readBody(request, { required: true });
-        const headers = optionalObject(body, 'headers');
-        const fault = sandbox.faults.add({
-          path: requiredString(body, 'path'),
-          method: optionalString(body, 'method'),
-          status: optionalNumber(body, 'status'),
-          delayMs: optionalNumber(body, 'delay_ms'),
-          body: optionalString(body, 'body'),
-          headers: headers as Record<string, string> | undefined,
-          count: optionalNumber(body, 'count'),
-        });
-        return jsonResponse(faultJson(fault), 201);
-      }),
-    ),
-
-    http.delete(
-      at('/__sandbox/faults'),
-      route(() => jsonResponse({ removed: sandbox.faults.clear() })),
-    ),
-
-    http.delete(
-      at('/__sandbox/faults/:faultId'),
-      route((_request, params) => {
-        const id = pathId(params.faultId);
-        if (id === undefined || !sandbox.faults.remove(id)) throw notFound('fault_id');
-        return jsonResponse({ removed: 1 });
-      }),
-    ),
+    ...faultControlHandlers(sandbox, at),
 
     http.get(
       at('/__sandbox/images/:file'),
@@ -278,61 +215,14 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
   ];
 }
 
-function createOrderInput(body: JsonObject): CreateOrderInput {
-  const fulfillmentType = optionalString(body, 'fulfillment_type');
-  if (fulfillmentType !== undefined && !isFulfillmentType(fulfillmentType)) {
-    throw invalidParameter('fulfillment_type', 'fulfillment_type must be delivery, pickup or last_mile_delivery');
-  }
-  const basket = body.basket;
-  if (basket !== undefined && basket !== null && basket !== 'small' && basket !== 'large' && typeof basket !== 'number') {
-    throw invalidParameter('basket', 'basket must be "small", "large" or a count from 1 to 24');
-  }
-  const windowStartsAt = optionalString(body, 'window_starts_at');
-  const windowStart = windowStartsAt === undefined ? undefined : Date.parse(windowStartsAt);
-  if (windowStart !== undefined && Number.isNaN(windowStart)) throw invalidParameter('window_starts_at', 'window_starts_at must be an ISO 8601 time');
-  const windowMinutes = optionalNumber(body, 'window_minutes');
-  if (windowMinutes !== undefined && !(windowMinutes > 0)) throw invalidParameter('window_minutes', 'window_minutes must be greater than 0');
-  const handling = optionalObject(body, 'handling');
-  if (handling) {
-    const coordinates = handling.coordinates as JsonObject | undefined;
-    if (coordinates !== undefined && (typeof coordinates?.latitude !== 'number' || typeof coordinates?.longitude !== 'number')) {
-      throw invalidParameter('handling', 'handling.coordinates needs numeric latitude and longitude');
-    }
-  }
-  return {
-    ...(fulfillmentType ? { fulfillmentType } : {}),
-    ...(optionalString(body, 'user_id') !== undefined ? { userId: optionalString(body, 'user_id') } : {}),
-    ...(basket !== undefined && basket !== null ? { basket: basket as BasketSpec } : {}),
-    ...(optionalBoolean(body, 'redact_shopper_pii') !== undefined ? { redactShopperPii: optionalBoolean(body, 'redact_shopper_pii') } : {}),
-    ...(handling ? { handling: handling as CreateOrderInput['handling'] } : {}),
-    ...(windowStart !== undefined ? { windowStartsAt: windowStart } : {}),
-    ...(windowMinutes !== undefined ? { windowMinutes } : {}),
-  };
-}
-
 function requiredBoolean(body: JsonObject, key: string): boolean {
   const value = optionalBoolean(body, key);
-  if (value === undefined) throw invalidParameter(key, `${key} must be true or false`);
+  if (value === undefined) throw invalid(key, `${key} must be true or false`);
   return value;
 }
 
 function nonNegativeInteger(body: JsonObject, key: string): number | undefined {
   const value = optionalNumber(body, key);
-  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw invalidParameter(key, `${key} must be a whole number`);
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw invalid(key, `${key} must be a whole number`);
   return value;
-}
-
-function faultJson(fault: Fault) {
-  return {
-    id: fault.id,
-    path: fault.path,
-    ...(fault.method !== undefined ? { method: fault.method } : {}),
-    ...(fault.status !== undefined ? { status: fault.status } : {}),
-    ...(fault.delayMs !== undefined ? { delay_ms: fault.delayMs } : {}),
-    ...(fault.body !== undefined ? { body: fault.body } : {}),
-    ...(fault.headers !== undefined ? { headers: fault.headers } : {}),
-    ...(fault.count !== undefined ? { count: fault.count } : {}),
-    remaining: fault.remaining,
-    hits: fault.hits,
-  };
 }

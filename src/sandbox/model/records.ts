@@ -1,23 +1,31 @@
 /**
- * What the sandbox model keeps about each thing it emulates. Internal (camelCase) records; `wire.ts` turns
- * them into the raw snake_case JSON the Connect API sends.
+ * What the emulator keeps about each thing it emulates: camelCase records that never leave the sandbox as
+ * they are. `http/wire.ts` writes them in the snake_case JSON the Connect API sends. The names differ from
+ * the widget's own types in `src/api/types.ts` on purpose: those are open to whatever Connect sends, these
+ * are the closed sets the emulator itself produces.
  */
-import type { BatchType } from './batch-statuses.js';
-import type { FulfillmentType, RawHandling } from './wire.js';
 
-export interface Coordinates {
+/** The fulfillment types the emulator creates orders of (docs/connect-api.md §1). */
+export type SandboxFulfillmentType = 'delivery' | 'pickup' | 'last_mile_delivery';
+
+export const FULFILLMENT_TYPES: readonly SandboxFulfillmentType[] = ['delivery', 'pickup', 'last_mile_delivery'];
+
+/** The Sandbox API's batch types (docs/connect-api.md §5); `delivery_only` serves last mile orders. */
+export type BatchType = 'delivery' | 'pickup' | 'runner_customer' | 'delivery_only';
+
+export interface SandboxCoordinates {
   latitude: number;
   longitude: number;
 }
 
-/** Post-checkout item statuses, lowercase as the tutorial writes them (instacart-api.md §1 Decision). */
+/** Post-checkout item statuses, lowercase as the tutorial writes them (docs/connect-api.md §1 Decision). */
 export type ItemStatus = 'not_picked' | 'found' | 'replaced' | 'to_refund';
 
-export type ReplacementStatus = 'SUBSTITUTION_STATUS_UNSPECIFIED' | 'PENDING' | 'APPROVED' | 'REJECTED';
+export type SandboxReplacementStatus = 'SUBSTITUTION_STATUS_UNSPECIFIED' | 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface ProductRecord {
   name: string;
-  /** A path the sandbox serves (`/__sandbox/images/…`); made absolute against the request's origin. */
+  /** A path the sandbox serves (`/__sandbox/images/…`), made absolute against the request's origin. */
   imagePath?: string;
   /** A string, as the API sends it: "10.0", "1.5". */
   quantity: string;
@@ -26,7 +34,7 @@ export interface ProductRecord {
   rrc?: string;
 }
 
-/** One of `upc`/`rrc` and one of `count`/`weight`, as the customer or shopper named it. */
+/** One of `upc`/`rrc` and, for the customer's alternative, one of `count`/`weight`. */
 export interface ItemReference {
   upc?: string;
   rrc?: string;
@@ -38,7 +46,7 @@ export interface LineItemRecord {
   id: string;
   lineNum: string;
   status: ItemStatus;
-  replacementStatus: ReplacementStatus;
+  replacementStatus: SandboxReplacementStatus;
   certifiedDelivery: boolean;
   item: ProductRecord;
   replacement?: ProductRecord;
@@ -51,19 +59,40 @@ export interface LineItemRecord {
 
 export interface StoreRecord {
   name: string;
-  coordinates: Coordinates;
+  coordinates: SandboxCoordinates;
+}
+
+export interface AddressRecord {
+  addressLine1: string;
+  addressLine2?: string;
+  locality?: string;
+  administrativeArea?: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+/** Where and how the order is handed over; it does not change after the order is created. */
+export interface HandlingRecord {
+  address: AddressRecord;
+  coordinates: SandboxCoordinates;
+  dropoffLocation: string;
+  notes: string;
+  instructions: string;
+  leaveUnattended: boolean;
+  alcoholic: boolean;
+  certifiedDelivery: boolean;
 }
 
 /** Where the shopper is shown while delivering: a simulated drive, or a position a test pinned. */
-export interface LocationRecord {
+interface LocationRecord {
   /** A position set through the dev control; wins over the simulation until cleared. */
-  pinned?: Coordinates;
-  /** When the simulated drive started (entering `delivering`, or `simulate: true`). */
+  pinned?: SandboxCoordinates;
+  /** When the simulated drive started (entering `delivering`, or a restarted simulation). */
   driveStartedAt?: number;
   driveDurationMs: number;
 }
 
-export interface OrderEvent {
+interface OrderEvent {
   at: number;
   type: string;
   detail?: string;
@@ -72,12 +101,12 @@ export interface OrderEvent {
 export interface OrderRecord {
   id: string;
   userId: string;
-  fulfillmentType: FulfillmentType;
+  fulfillmentType: SandboxFulfillmentType;
   createdAt: number;
   workflowState: string;
   windowStartsAt: number;
   windowEndsAt: number;
-  handling: RawHandling;
+  handling: HandlingRecord;
   store: StoreRecord;
   lineItems: LineItemRecord[];
   /** Batches that ever held this order, oldest first. */

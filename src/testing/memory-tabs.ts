@@ -3,8 +3,8 @@
  * deliver a copy of each message to every other channel of the same name a microtask later, exclusive Web
  * Locks, and one localStorage-like store for the leader's note.
  */
-import type { HintStore } from '../../src/tracking/leader-hint.js';
-import type { ChannelLike, TabServices } from '../../src/tracking/tab-coordinator.js';
+import type { HintStore } from '../tracking/leader-hint.js';
+import type { ChannelLike, TabServices } from '../tracking/tab-coordinator.js';
 import { FakeLocks } from './fake-locks.js';
 
 export interface MemoryTabs extends TabServices {

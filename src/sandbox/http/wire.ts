@@ -1,22 +1,14 @@
 /**
- * The raw JSON the Connect post-checkout API sends (snake_case, shared/instacart-api.md §1), and the
- * functions that write the model's records in it. Only this file knows the wire names of order data.
+ * The raw JSON the Connect post-checkout API sends (snake_case, docs/connect-api.md §1), and the functions
+ * that write the model's records in it. Only this file knows the wire names of order data.
  */
-import type { Coordinates, LineItemRecord, OrderRecord, ProductRecord } from './records.js';
-
-export type FulfillmentType = 'delivery' | 'pickup' | 'last_mile_delivery';
-
-export const FULFILLMENT_TYPES: readonly FulfillmentType[] = ['delivery', 'pickup', 'last_mile_delivery'];
-
-export function isFulfillmentType(value: unknown): value is FulfillmentType {
-  return typeof value === 'string' && (FULFILLMENT_TYPES as readonly string[]).includes(value);
-}
+import type { LineItemRecord, OrderRecord, ProductRecord, SandboxCoordinates, SandboxFulfillmentType } from '../model/records.js';
 
 export interface RawOrder {
   id: string;
   creation_date: string;
   workflow_state: string;
-  fulfillment_type: FulfillmentType;
+  fulfillment_type: SandboxFulfillmentType;
   fulfillment_details: { window_starts_at: string; window_ends_at: string };
 }
 
@@ -48,7 +40,7 @@ export interface RawAddress {
 
 export interface RawHandling {
   address: RawAddress;
-  coordinates: Coordinates;
+  coordinates: SandboxCoordinates;
   dropoff_location: string;
   notes: string;
   instructions: string;
@@ -57,8 +49,8 @@ export interface RawHandling {
   certified_delivery: boolean;
 }
 
-/** `{"coordinates": …}` while delivering, `{}` otherwise (instacart-api.md §1 Decision). */
-export type RawLocation = { coordinates: Coordinates } | Record<string, never>;
+/** `{"coordinates": …}` while delivering, `{}` otherwise (docs/connect-api.md §1 Decision). */
+export type RawLocation = { coordinates: SandboxCoordinates } | Record<string, never>;
 
 /** ISO 8601 without milliseconds, as Connect writes it: `2022-01-13T18:28:07Z`. */
 export function isoSeconds(ms: number): string {
@@ -82,7 +74,7 @@ export function orderJson(order: OrderRecord): RawOrder {
  * `origin` (e.g. `http://localhost:8787`, optionally with a path prefix) makes the sandbox's own image paths
  * absolute: the client keeps only http(s) image URLs.
  */
-export function productJson(product: ProductRecord, origin?: string): RawProduct {
+function productJson(product: ProductRecord, origin?: string): RawProduct {
   const path = product.imagePath;
   return {
     name: product.name,
@@ -109,10 +101,27 @@ export function itemsJson(order: OrderRecord, origin?: string): { line_items: Ra
   return { line_items: order.lineItems.map((item) => lineItemJson(item, origin)) };
 }
 
-export function handlingJson(order: OrderRecord): RawHandling {
-  return structuredClone(order.handling);
+export function handlingJson({ handling }: OrderRecord): RawHandling {
+  const { address } = handling;
+  return {
+    address: {
+      address_line_1: address.addressLine1,
+      ...(address.addressLine2 !== undefined ? { address_line_2: address.addressLine2 } : {}),
+      ...(address.locality !== undefined ? { locality: address.locality } : {}),
+      ...(address.administrativeArea !== undefined ? { administrative_area: address.administrativeArea } : {}),
+      postal_code: address.postalCode,
+      country_code: address.countryCode,
+    },
+    coordinates: { ...handling.coordinates },
+    dropoff_location: handling.dropoffLocation,
+    notes: handling.notes,
+    instructions: handling.instructions,
+    leave_unattended: handling.leaveUnattended,
+    alcoholic: handling.alcoholic,
+    certified_delivery: handling.certifiedDelivery,
+  };
 }
 
-export function locationJson(coordinates: Coordinates | null): RawLocation {
+export function locationJson(coordinates: SandboxCoordinates | null): RawLocation {
   return coordinates ? { coordinates: { latitude: coordinates.latitude, longitude: coordinates.longitude } } : {};
 }

@@ -2,7 +2,7 @@
  * Product pictures the sandbox draws itself, so item images work offline and never hit a remote host:
  * a simple SVG per catalog product (its shape in its colour), served at `/__sandbox/images/<slug>.svg`.
  */
-import { catalogProduct, type ProductShape } from './baskets.js';
+import { catalogProduct, type ProductShape } from '../model/baskets.js';
 
 const SHAPES: Readonly<Record<ProductShape, (fill: string, stroke: string) => string>> = {
   round: (f, s) =>

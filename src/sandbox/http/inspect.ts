@@ -3,12 +3,12 @@
  * debugging): what the customer's endpoints answer plus what they never show — user, batches, shopper,
  * staging, redaction, the shopper's position, autoplay and a log of what happened. snake_case like the API.
  */
-import { BATCH_STATUSES, LAST_MILE_STAGING, nextStatus } from './batch-statuses.js';
-import type { Sandbox } from './model.js';
-import type { BatchRecord, ShopperRecord } from './records.js';
+import { BATCH_STATUSES, LAST_MILE_STAGING, nextStatus } from '../model/batch-statuses.js';
+import type { BatchRecord, ShopperRecord } from '../model/records.js';
+import type { Sandbox } from '../sandbox.js';
 import { handlingJson, isoSeconds, lineItemJson, orderJson } from './wire.js';
 
-export function batchJson(batch: BatchRecord) {
+function batchJson(batch: BatchRecord) {
   return {
     id: batch.id,
     batch_type: batch.batchType,
@@ -22,10 +22,11 @@ export function batchJson(batch: BatchRecord) {
   };
 }
 
-export function shopperJson(shopper: ShopperRecord) {
+function shopperJson(shopper: ShopperRecord) {
   return { id: shopper.id, email: shopper.email, phone: shopper.phone, first_name: shopper.firstName };
 }
 
+/** Everything the sandbox knows about the order, in the API's snake_case. */
 export function inspectOrder(sandbox: Sandbox, orderId: string, origin?: string) {
   const order = sandbox.getOrder(orderId);
   const batches = sandbox.batchesOf(orderId);
@@ -46,7 +47,7 @@ export function inspectOrder(sandbox: Sandbox, orderId: string, origin?: string)
     ...(order.fulfillmentType === 'last_mile_delivery' ? { staging: LAST_MILE_STAGING[order.stagingStep] } : {}),
     redact_shopper_pii: sandbox.isShopperPiiRedacted(order),
     late_delivery: order.lateDelivery,
-    location: sandbox.shopperLocation(order, { ignoreRedaction: true }),
+    location: sandbox.shopperPosition(order),
     location_pinned: Boolean(order.location.pinned),
     batch: current ? batchJson(current) : null,
     batches: batches.map(batchJson),

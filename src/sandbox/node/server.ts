@@ -6,10 +6,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { ErrorCode, connectErrorBody } from './errors.js';
-import { createSandboxHandlers } from './handlers.js';
-import { jsonResponse } from './http-utils.js';
-import { Sandbox } from './model.js';
+import { ErrorCode, connectErrorBody } from '../http/connect-errors.js';
+import { createSandboxHandlers } from '../http/handlers.js';
+import { jsonResponse } from '../http/responses.js';
+import { Sandbox } from '../sandbox.js';
 import { serveStatic } from './static-files.js';
 
 export interface SandboxServerOptions {

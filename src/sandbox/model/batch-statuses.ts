@@ -1,6 +1,6 @@
 /**
  * Batch statuses per batch type and how each maps to the order's `workflow_state`
- * (shared/instacart-api.md §5, including its Decision lines). Pure data plus a few lookups.
+ * (docs/connect-api.md §5, including its Decision lines). Pure data plus a few lookups.
  *
  * Decisions taken here where the doc is silent:
  * - A new batch starts in `acknowledged` (the tutorial: "The batch starts in the status of acknowledged"),
@@ -17,9 +17,7 @@
  *   them in the doc's Decision, so a batch walk never produces them; the dev control
  *   `POST /__sandbox/orders/{id}/state` can set them (or any state) to test how a page shows them.
  */
-import type { FulfillmentType } from './wire.js';
-
-export type BatchType = 'delivery' | 'pickup' | 'runner_customer' | 'delivery_only';
+import type { BatchType, SandboxFulfillmentType } from './records.js';
 
 export const BATCH_TYPES: readonly BatchType[] = ['delivery', 'pickup', 'runner_customer', 'delivery_only'];
 
@@ -63,11 +61,18 @@ export const INITIAL_STATUS: Readonly<Record<BatchType, string>> = {
 };
 
 /** Which fulfillment type each batch type serves. */
-export const FULFILLMENT_OF_BATCH: Readonly<Record<BatchType, FulfillmentType>> = {
+export const FULFILLMENT_OF_BATCH: Readonly<Record<BatchType, SandboxFulfillmentType>> = {
   delivery: 'delivery',
   pickup: 'pickup',
   runner_customer: 'pickup',
   delivery_only: 'last_mile_delivery',
+};
+
+/** The batch a shopper works an order of each type in (a pickup order gets a `runner_customer` one after). */
+export const MAIN_BATCH_TYPE: Readonly<Record<SandboxFulfillmentType, BatchType>> = {
+  delivery: 'delivery',
+  pickup: 'pickup',
+  last_mile_delivery: 'delivery_only',
 };
 
 /** Order states that differ from the batch status' own name; every other status maps to itself. */
@@ -85,10 +90,6 @@ const ORDER_STATE_OVERRIDES: Readonly<Record<BatchType, Readonly<Record<string, 
 
 /** Retailer-side staging of a last mile order, before a `delivery_only` batch may exist. */
 export const LAST_MILE_STAGING: readonly string[] = ['brand_new', 'staged_for_delivery', 'waiting_for_delivery'];
-
-export function isBatchType(value: unknown): value is BatchType {
-  return typeof value === 'string' && (BATCH_TYPES as readonly string[]).includes(value);
-}
 
 export function isBatchStatus(batchType: BatchType, status: string): boolean {
   return BATCH_STATUSES[batchType].includes(status);

@@ -1,0 +1,87 @@
+/**
+ * The dev controls over the fault registry (`faults.ts`), for the demo's panel and tests that drive the
+ * sandbox over HTTP:
+ *
+ *   GET    /__sandbox/faults                        → {faults: [...]}
+ *   POST   /__sandbox/faults                        {path: "/v2/…" prefix or "^regex"  |  endpoint: "order"|"items"|
+ *                                                    "handling"|"location"|"replacement", order_id?;
+ *                                                    method?, status?, delay_ms?, body? (raw string, may be
+ *                                                    malformed JSON), headers? (e.g. {"Retry-After": "2"}),
+ *                                                    count?} → 201 {id, …}
+ *                                                    Applies to `/v2/…` requests only, never to `/__sandbox/`.
+ *   DELETE /__sandbox/faults                        → {removed: n}
+ *   DELETE /__sandbox/faults/{id}                   → {removed: 1} (404 when unknown)
+ */
+import { http, type HttpHandler } from 'msw';
+import { invalid, notFound } from '../model/errors.js';
+import type { Sandbox } from '../sandbox.js';
+import { CONNECT_ENDPOINTS, type Fault } from './faults.js';
+import { oneOf, optionalNumber, optionalObject, optionalString, pathId, readBody, type JsonObject } from './request.js';
+import { jsonResponse, route } from './responses.js';
+
+export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => string): HttpHandler[] {
+  return [
+    http.get(
+      at('/__sandbox/faults'),
+      route(() => jsonResponse({ faults: sandbox.faults.list().map(faultJson) })),
+    ),
+
+    http.post(
+      at('/__sandbox/faults'),
+      route(async (request) => {
+        const body = await readBody(request, { required: true });
+        const fault = sandbox.faults.add({
+          path: optionalString(body, 'path'),
+          endpoint: oneOf(body, 'endpoint', CONNECT_ENDPOINTS),
+          orderId: optionalString(body, 'order_id'),
+          method: optionalString(body, 'method'),
+          status: optionalNumber(body, 'status'),
+          delayMs: optionalNumber(body, 'delay_ms'),
+          body: optionalString(body, 'body'),
+          headers: stringRecord(body, 'headers'),
+          count: optionalNumber(body, 'count'),
+        });
+        return jsonResponse(faultJson(fault), 201);
+      }),
+    ),
+
+    http.delete(
+      at('/__sandbox/faults'),
+      route(() => jsonResponse({ removed: sandbox.faults.clear() })),
+    ),
+
+    http.delete(
+      at('/__sandbox/faults/:faultId'),
+      route((_request, params) => {
+        const id = pathId(params.faultId);
+        if (id === undefined || !sandbox.faults.remove(id)) throw notFound('faultId');
+        return jsonResponse({ removed: 1 });
+      }),
+    ),
+  ];
+}
+
+function stringRecord(body: JsonObject, key: string): Record<string, string> | undefined {
+  const value = optionalObject(body, key);
+  if (value !== undefined && Object.values(value).some((field) => typeof field !== 'string')) {
+    throw invalid(key, `${key} must be an object of strings`);
+  }
+  return value as Record<string, string> | undefined;
+}
+
+function faultJson(fault: Fault) {
+  return {
+    id: fault.id,
+    ...(fault.path !== undefined ? { path: fault.path } : {}),
+    ...(fault.endpoint !== undefined ? { endpoint: fault.endpoint } : {}),
+    ...(fault.orderId !== undefined ? { order_id: fault.orderId } : {}),
+    ...(fault.method !== undefined ? { method: fault.method } : {}),
+    ...(fault.status !== undefined ? { status: fault.status } : {}),
+    ...(fault.delayMs !== undefined ? { delay_ms: fault.delayMs } : {}),
+    ...(fault.body !== undefined ? { body: fault.body } : {}),
+    ...(fault.headers !== undefined ? { headers: fault.headers } : {}),
+    ...(fault.count !== undefined ? { count: fault.count } : {}),
+    remaining: fault.remaining,
+    hits: fault.hits,
+  };
+}

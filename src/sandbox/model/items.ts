@@ -1,0 +1,154 @@
+/**
+ * An order's line items: the basket it is created with, the shopper finding, replacing or refunding each
+ * item (Sandbox API), the customer's answer to a proposed replacement (post-checkout PUT), and the list
+ * settling at checkout.
+ *
+ * Decisions where the API docs are silent (docs/sandbox.md lists them all):
+ * - The shopper updates items only while the order is `picking` or `verifying_replacements`; the customer
+ *   answers replacements only while `picking` (as documented).
+ * - A replacement without a named product is the catalog's usual substitute; a code the catalog does not
+ *   know becomes a nameless store product.
+ * - At checkout the list is settled: items never touched become `found`, unanswered replacements `APPROVED`.
+ */
+import { catalogProduct, productByReference, quantityString, toProductRecord, type CatalogProduct } from './baskets.js';
+import { invalid, notAllowed, notFound } from './errors.js';
+import type { IdGenerator } from './ids.js';
+import type { ItemReference, ItemStatus, LineItemRecord, OrderRecord, ProductRecord } from './records.js';
+
+/** What the shopper reports through the Sandbox API; `not_found` puts the item back to `not_picked`. */
+export type ShopperItemStatus = 'found' | 'replaced' | 'to_refund' | 'not_found';
+
+export const SHOPPER_ITEM_STATUSES: readonly ShopperItemStatus[] = ['found', 'replaced', 'to_refund', 'not_found'];
+
+export interface ItemUpdateInput {
+  status: ShopperItemStatus;
+  deliveredCount?: number;
+  deliveredWeight?: number;
+  /** The product the shopper picked instead (`replaced` only); the usual substitute when absent. */
+  replacementItem?: { upc?: string; rrc?: string };
+}
+
+export interface ReplacementDecisionInput {
+  status: 'APPROVED' | 'REJECTED';
+  /** With `REJECTED`: what the customer would like instead. */
+  alternativeItem?: ItemReference;
+}
+
+const SHOPPING_STATES = ['picking', 'verifying_replacements'];
+
+const ORDER_STATUS_OF: Readonly<Record<ShopperItemStatus, ItemStatus>> = {
+  found: 'found',
+  replaced: 'replaced',
+  to_refund: 'to_refund',
+  not_found: 'not_picked',
+};
+
+/** The line items of a new order, in basket order, none picked yet. */
+export function newLineItems(products: readonly CatalogProduct[], ids: IdGenerator): LineItemRecord[] {
+  return products.map((product, index) => ({
+    id: ids.lineItemId(),
+    lineNum: String(index + 1),
+    status: 'not_picked',
+    replacementStatus: 'SUBSTITUTION_STATUS_UNSPECIFIED',
+    certifiedDelivery: false,
+    item: toProductRecord(product),
+  }));
+}
+
+/** At checkout: untouched items were found, unanswered replacements stand. */
+export function settleItems(order: OrderRecord): void {
+  for (const item of order.lineItems) {
+    if (item.status === 'not_picked') item.status = 'found';
+    if (item.replacementStatus === 'PENDING') item.replacementStatus = 'APPROVED';
+  }
+}
+
+export class LineItems {
+  readonly #now: () => number;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  /**
+   * The shopper finds, replaces, refunds or un-picks the item on line `lineNum`. `shopperAssigned` says
+   * whether the shopper works one of the order's batches: only those may touch its items.
+   */
+  update(order: OrderRecord, lineNum: string, input: ItemUpdateInput, shopperAssigned: boolean): LineItemRecord {
+    const item = order.lineItems.find((candidate) => candidate.lineNum === lineNum);
+    if (!item) throw notFound('lineNum');
+    for (const field of ['deliveredCount', 'deliveredWeight'] as const) {
+      const value = input[field];
+      if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw invalid(field, 'must be a number greater than 0');
+    }
+    if (input.deliveredCount !== undefined && input.deliveredWeight !== undefined) {
+      throw invalid('deliveredCount', 'send delivered_count or delivered_weight, not both');
+    }
+    if (input.replacementItem !== undefined) {
+      if (input.status !== 'replaced') throw invalid('replacementItem', 'replacement_item is allowed only with replaced');
+      checkReference(input.replacementItem, 'replacementItem', 'replacement_item', false);
+    }
+    if (!shopperAssigned) throw notAllowed('Shopper is not assigned to this order', 'shopperId');
+    if (!SHOPPING_STATES.includes(order.workflowState)) {
+      throw notAllowed(`Items can be updated only while the order is picking or verifying_replacements (it is ${order.workflowState})`);
+    }
+    const delivered = input.deliveredCount ?? input.deliveredWeight;
+    delete item.replacement;
+    delete item.deliveredCount;
+    delete item.deliveredWeight;
+    delete item.alternativeItem;
+    if (input.deliveredCount !== undefined) item.deliveredCount = input.deliveredCount;
+    if (input.deliveredWeight !== undefined) item.deliveredWeight = input.deliveredWeight;
+    item.status = ORDER_STATUS_OF[input.status];
+    item.replacementStatus = 'SUBSTITUTION_STATUS_UNSPECIFIED';
+    if (input.status === 'replaced') {
+      item.replacement = replacementFor(item, input.replacementItem, delivered);
+      item.replacementStatus = 'PENDING';
+    }
+    order.events.push({ at: this.#now(), type: 'item', detail: `${lineNum} ${input.status}` });
+    return item;
+  }
+
+  /** The customer's answer to the replacement proposed for item `itemId`. */
+  decide(order: OrderRecord, itemId: string, input: ReplacementDecisionInput): void {
+    const item = order.lineItems.find((candidate) => candidate.id === itemId);
+    if (!item) throw notFound('orderItemId');
+    const alternative = input.alternativeItem;
+    if (alternative !== undefined) {
+      if (input.status !== 'REJECTED') throw invalid('alternativeItem', 'alternative_item is allowed only with REJECTED');
+      checkReference(alternative, 'alternativeItem', 'alternative_item', true);
+    }
+    if (order.workflowState !== 'picking') throw notAllowed('Replacements can be answered only while the order is picking');
+    if (item.status !== 'replaced' || item.replacementStatus === 'SUBSTITUTION_STATUS_UNSPECIFIED') {
+      throw notAllowed('Item has no proposed replacement', 'orderItemId');
+    }
+    if (item.replacementStatus !== 'PENDING') throw notAllowed('Replacement already answered', 'orderItemId');
+    item.replacementStatus = input.status;
+    if (alternative) item.alternativeItem = { ...alternative };
+    order.events.push({ at: this.#now(), type: 'replacement', detail: `${item.lineNum} ${input.status}` });
+  }
+}
+
+/** Exactly one of `upc`/`rrc` (non-blank) and, when an amount is needed, exactly one of `count`/`weight` > 0. */
+function checkReference(reference: ItemReference, field: string, label: string, needsAmount: boolean): void {
+  const codes = [reference.upc, reference.rrc].filter((code) => code !== undefined);
+  if (codes.length !== 1 || !codes[0]?.trim()) throw invalid(field, `${label} must hold exactly one of upc or rrc`);
+  if (!needsAmount) return;
+  const amounts = [reference.count, reference.weight].filter((value) => value !== undefined);
+  if (amounts.length !== 1 || !amounts.every((value) => Number.isFinite(value) && value > 0)) {
+    throw invalid(field, `${label} must hold exactly one of count or weight, greater than 0`);
+  }
+}
+
+function replacementFor(item: LineItemRecord, reference: { upc?: string; rrc?: string } | undefined, delivered: number | undefined): ProductRecord {
+  const quantity = delivered !== undefined ? quantityString(delivered) : undefined;
+  if (reference) {
+    const named = productByReference(reference);
+    if (named) return toProductRecord(named, quantity);
+    return { name: `Replacement for ${item.item.name}`, quantity: quantity ?? item.item.quantity, costUnit: item.item.costUnit, ...reference };
+  }
+  const original = productByReference({ upc: item.item.upc });
+  const substitute = original ? catalogProduct(original.substitute) : undefined;
+  if (substitute) return toProductRecord(substitute, quantity ?? item.item.quantity);
+  return { name: `Replacement for ${item.item.name}`, quantity: quantity ?? item.item.quantity, costUnit: item.item.costUnit };
+}

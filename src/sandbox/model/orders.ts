@@ -1,0 +1,229 @@
+/**
+ * Users and their orders: an order is created with its basket and handling, found for whoever asks (a user
+ * sees only their own), staged by the retailer when it is last mile, put in any state by a dev control,
+ * and canceled, rescheduled or flagged late by the Sandbox API's callbacks. Every state change goes
+ * through `setState`, which logs it on the order.
+ *
+ * Decisions where the API docs are silent (docs/sandbox.md lists them all):
+ * - `rescheduled`: the window moves 2 hours later and workflow_state becomes `rescheduled`; "the order goes
+ *   on": the next batch step or retailer staging sets the state from the batch again.
+ * - `late_delivery`: recorded on the order (events, `late_delivery` in the inspect view); the post-checkout
+ *   order has no field for it, so what a customer sees does not change.
+ * - `canceled` and `delivered` are final: callbacks and staging on such an order are refused.
+ * - Last mile orders have no items at Instacart: they are created with none.
+ */
+import { basketProducts, basketSize, type BasketSpec } from './baskets.js';
+import { LAST_MILE_STAGING } from './batch-statuses.js';
+import { invalid, notAllowed, notFound } from './errors.js';
+import type { IdGenerator } from './ids.js';
+import { newLineItems } from './items.js';
+import type { AddressRecord, HandlingRecord, OrderRecord, SandboxCoordinates, SandboxFulfillmentType, StoreRecord, UserRecord } from './records.js';
+
+/** Handling that differs from the default; the address and coordinates merge field by field. */
+export type HandlingOverrides = Partial<Omit<HandlingRecord, 'address' | 'coordinates'>> & {
+  address?: Partial<AddressRecord>;
+  coordinates?: SandboxCoordinates;
+};
+
+export interface CreateOrderInput {
+  fulfillmentType?: SandboxFulfillmentType;
+  /** The retailer's (external) user id; a new one is made up when absent. */
+  userId?: string;
+  /** `small` (6 items, the default), `large` (18, with wine: alcoholic) or a count 1–24. Ignored for last mile. */
+  basket?: BasketSpec;
+  redactShopperPii?: boolean;
+  handling?: HandlingOverrides;
+  /** Where the shopper drives from. */
+  store?: StoreRecord;
+  /** Start of the delivery/pickup window (epoch ms); default the next quarter hour plus an hour. */
+  windowStartsAt?: number;
+  /** Window length in minutes; default 120. */
+  windowMinutes?: number;
+}
+
+export type CallbackEvent = 'canceled' | 'rescheduled' | 'late_delivery';
+
+export const CALLBACK_EVENTS: readonly CallbackEvent[] = ['canceled', 'rescheduled', 'late_delivery'];
+
+export const DEFAULT_STORE: StoreRecord = {
+  name: 'Sandbox Market',
+  coordinates: { latitude: 38.6702, longitude: -89.9663 },
+};
+
+const DEFAULT_ADDRESS: AddressRecord = {
+  addressLine1: '501 Belt Line Rd',
+  addressLine2: '',
+  locality: 'Collinsville',
+  administrativeArea: 'IL',
+  postalCode: '62234',
+  countryCode: 'US',
+};
+const DEFAULT_COORDINATES: SandboxCoordinates = { latitude: 38.6924568, longitude: -89.9785745 };
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const RESCHEDULE_SHIFT_MS = 2 * HOUR_MS;
+const STATE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Delivered or canceled: nothing happens to the order any more. */
+export function isFinished(order: OrderRecord): boolean {
+  return order.workflowState === 'delivered' || order.workflowState === 'canceled';
+}
+
+export class Orders {
+  readonly #users = new Map<string, UserRecord>();
+  readonly #orders = new Map<string, OrderRecord>();
+  readonly #ids: IdGenerator;
+  readonly #now: () => number;
+  readonly #driveDurationMs: number;
+  #userCount = 0;
+
+  constructor(ids: IdGenerator, now: () => number, driveDurationMs: number) {
+    this.#ids = ids;
+    this.#now = now;
+    this.#driveDurationMs = driveDurationMs;
+  }
+
+  create(input: CreateOrderInput = {}): OrderRecord {
+    const fulfillmentType = input.fulfillmentType ?? 'delivery';
+    const size = basketSize(input.basket ?? 'small');
+    if (size === undefined) throw invalid('basket', 'basket must be "small", "large" or a count from 1 to 24');
+    if (input.userId !== undefined && !input.userId.trim()) throw invalid('userId', 'user_id must be a non-empty string');
+    if (input.windowMinutes !== undefined && !(input.windowMinutes > 0)) throw invalid('windowMinutes', 'window_minutes must be greater than 0');
+    const user = this.user(input.userId ?? this.#newUserId());
+    const now = this.#now();
+    const windowStartsAt = input.windowStartsAt ?? Math.ceil(now / QUARTER_HOUR_MS) * QUARTER_HOUR_MS + HOUR_MS;
+    const products = fulfillmentType === 'last_mile_delivery' ? [] : basketProducts(size);
+    const order: OrderRecord = {
+      id: this.#ids.uuid(),
+      userId: user.id,
+      fulfillmentType,
+      createdAt: now,
+      workflowState: 'brand_new',
+      windowStartsAt,
+      windowEndsAt: windowStartsAt + (input.windowMinutes ?? 120) * 60 * 1000,
+      handling: defaultHandling(fulfillmentType, products.some((p) => p.alcoholic), input.handling),
+      store: input.store ?? DEFAULT_STORE,
+      lineItems: newLineItems(products, this.#ids),
+      batchIds: [],
+      stagingStep: 0,
+      ...(input.redactShopperPii !== undefined ? { redactShopperPii: input.redactShopperPii } : {}),
+      location: { driveDurationMs: this.#driveDurationMs },
+      lateDelivery: false,
+      events: [{ at: now, type: 'created', detail: fulfillmentType }],
+    };
+    this.#orders.set(order.id, order);
+    return order;
+  }
+
+  /** Any order (the Sandbox API and dev controls see them all). */
+  get(orderId: string): OrderRecord {
+    const order = this.#orders.get(orderId);
+    if (!order) throw notFound('orderId');
+    return order;
+  }
+
+  /** An order as the user's token sees it: another user's order is "not found". */
+  forUser(userId: string, orderId: string): OrderRecord {
+    const order = this.#orders.get(orderId);
+    if (!order || order.userId !== userId) throw notFound('orderId');
+    return order;
+  }
+
+  /** An order if there is one with this id (a batch names orders in its body, not its path). */
+  find(orderId: string): OrderRecord | undefined {
+    return this.#orders.get(orderId);
+  }
+
+  list(): OrderRecord[] {
+    return [...this.#orders.values()];
+  }
+
+  /** The user with this id, made on first mention (a token for an unknown user creates them, as Connect does). */
+  user(userId: string): UserRecord {
+    let user = this.#users.get(userId);
+    if (!user) {
+      user = { id: userId };
+      this.#users.set(userId, user);
+    }
+    return user;
+  }
+
+  /** Last mile: the retailer stages the order, brand_new → staged_for_delivery → waiting_for_delivery. */
+  stage(orderId: string): OrderRecord {
+    const order = this.get(orderId);
+    if (order.fulfillmentType !== 'last_mile_delivery') {
+      throw notAllowed('Only last mile delivery orders are staged by the retailer', 'orderId');
+    }
+    this.#assertOpen(order);
+    if (order.stagingStep >= LAST_MILE_STAGING.length - 1) throw notAllowed('Order is already waiting for delivery', 'orderId');
+    order.stagingStep += 1;
+    this.setState(order, LAST_MILE_STAGING[order.stagingStep] as string, 'staged');
+    return order;
+  }
+
+  /** Puts the order in any state, known or not (to test how a page shows it). */
+  forceState(orderId: string, state: string): OrderRecord {
+    const order = this.get(orderId);
+    if (!STATE_NAME.test(state)) throw invalid('workflowState', 'workflow_state must be a state name');
+    this.setState(order, state, 'forced');
+    return order;
+  }
+
+  /** The Sandbox API's callbacks, the only way to cancel or reschedule an order. */
+  callback(orderId: string, event: CallbackEvent): OrderRecord {
+    const order = this.get(orderId);
+    this.#assertOpen(order);
+    if (event === 'canceled') {
+      this.setState(order, 'canceled', 'callback');
+    } else if (event === 'rescheduled') {
+      order.windowStartsAt += RESCHEDULE_SHIFT_MS;
+      order.windowEndsAt += RESCHEDULE_SHIFT_MS;
+      this.setState(order, 'rescheduled', 'callback');
+    } else {
+      order.lateDelivery = true;
+      order.events.push({ at: this.#now(), type: 'late_delivery' });
+    }
+    return order;
+  }
+
+  /** Moves the order to `state`, logging why; entering `delivering` starts the simulated drive. */
+  setState(order: OrderRecord, state: string, cause: string): void {
+    const now = this.#now();
+    if (state === 'delivering' && order.workflowState !== 'delivering') order.location.driveStartedAt = now;
+    order.workflowState = state;
+    order.events.push({ at: now, type: 'state', detail: `${state} (${cause})` });
+  }
+
+  clear(): void {
+    this.#users.clear();
+    this.#orders.clear();
+    this.#userCount = 0;
+  }
+
+  #assertOpen(order: OrderRecord): void {
+    if (isFinished(order)) throw notAllowed(`Order is already ${order.workflowState}`, 'orderId');
+  }
+
+  #newUserId(): string {
+    for (;;) {
+      this.#userCount += 1;
+      const id = `customer-${1000 + this.#userCount}`;
+      if (!this.#users.has(id)) return id;
+    }
+  }
+}
+
+function defaultHandling(type: SandboxFulfillmentType, alcoholic: boolean, overrides: HandlingOverrides = {}): HandlingRecord {
+  const { address, coordinates, ...rest } = overrides;
+  return {
+    address: { ...DEFAULT_ADDRESS, ...address },
+    coordinates: { ...DEFAULT_COORDINATES, ...coordinates },
+    dropoffLocation: type === 'pickup' ? '' : 'Front door',
+    notes: type === 'pickup' ? 'Blue hatchback, parking spot 4' : '',
+    instructions: type === 'pickup' ? '' : 'Please ring the doorbell.',
+    leaveUnattended: false,
+    alcoholic,
+    certifiedDelivery: false,
+    ...rest,
+  };
+}
