@@ -67,24 +67,19 @@ interface Sample {
   mapMs?: number;
 }
 
-/** Runs in the page before anything else: watches for the sentence and the map, long tasks and shifts. */
-function watch(): void {
-  const bench = { sentenceAt: 0, mapAt: 0, tasks: [] as [number, number][], cls: 0 };
-  (window as unknown as { __bench: typeof bench }).__bench = bench;
+/**
+ * Runs in the page before anything else: watches for the sentence and the map, long tasks and layout shifts.
+ * Plain JavaScript in a string: a function passed from here would carry the TypeScript loader's helpers.
+ */
+const WATCH = `(() => {
+  const bench = { sentenceAt: 0, mapAt: 0, tasks: [], cls: 0 };
+  window.__bench = bench;
   new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) =>
-    list.getEntries().forEach((e) => {
-      const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
-      if (!shift.hadRecentInput) bench.cls += shift.value;
-    }),
-  ).observe({ type: 'layout-shift', buffered: true });
-  const find = (node: Document | ShadowRoot, selector: string): Element | null => {
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => { if (!e.hadRecentInput) bench.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
+  const find = (node, selector) => {
     const found = node.querySelector(selector);
     if (found) return found;
-    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) {
-      const inner = find(el.shadowRoot, selector);
-      if (inner) return inner;
-    }
+    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) { const inner = find(el.shadowRoot, selector); if (inner) return inner; }
     return null;
   };
   // Checked once a frame; the frame after it is found is when it is painted.
@@ -94,7 +89,7 @@ function watch(): void {
     if (!bench.sentenceAt || !bench.mapAt) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
-}
+})();`;
 
 async function load(browser: Browser, index: number): Promise<Sample> {
   const context = await browser.createBrowserContext();
@@ -103,7 +98,8 @@ async function load(browser: Browser, index: number): Promise<Sample> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await tab.setViewport({ width: 1024, height: 800 });
-  await tab.evaluateOnNewDocument(watch);
+  tab.on('pageerror', (error) => process.stderr.write(`case ${index}: ${String(error)}\n`));
+  await tab.evaluateOnNewDocument(WATCH);
   await tab.goto(`${server.url}/bench/case-${index}.html`);
   await tab.waitForFunction(() => (window as unknown as { __bench: { sentenceAt: number } }).__bench.sentenceAt > 0, { timeout: 30_000, polling: 50 });
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
