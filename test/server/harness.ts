@@ -18,6 +18,8 @@ export const CLIENT_SECRET = 'sk_live_7f3c9a1e5b2d4c6f8a0e2b4d6f8a1c3e';
 export interface UpstreamCall {
   method: string;
   path: string;
+  /** The query string, if any. */
+  search: string;
   headers: Headers;
   status: number;
 }
@@ -64,8 +66,8 @@ export async function startKit(options: KitOptions = {}) {
   const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const response = await fetch(request);
-    const path = new URL(request.url).pathname;
-    upstream.push({ method: request.method, path, headers: request.headers, status: response.status });
+    const { pathname: path, search } = new URL(request.url);
+    upstream.push({ method: request.method, path, search, headers: request.headers, status: response.status });
     if (path === '/v2/oauth/token' && response.ok) {
       const body = (await response.clone().json()) as { access_token?: string };
       if (body.access_token) mintedTokens.push(body.access_token);
@@ -156,3 +158,13 @@ export type Kit = Awaited<ReturnType<typeof startKit>>;
 
 /** `/instacart/v2/post_checkout/orders/{id}` plus a suffix: what the widget asks the kit in proxy mode. */
 export const orderPath = (orderId: string, suffix = '') => `/instacart/v2/post_checkout/orders/${orderId}${suffix}`;
+
+/** An order of `userId` in `picking` whose first item the shopper replaced: the customer's answer is pending. */
+export function pendingReplacement(kit: Kit, userId: string): { orderId: string; itemId: string } {
+  const order = kit.sandbox.createOrder({ userId });
+  const shopper = kit.sandbox.createShopper({ email: `shopper-${order.id}@example.com`, phone: kit.sandbox.unusedPhone() });
+  const batch = kit.sandbox.createBatch({ batchType: 'delivery', shopperId: shopper.id, orders: [{ id: order.id }] });
+  kit.sandbox.advanceBatch(batch.id, 'picking');
+  const item = kit.sandbox.updateItem(shopper.id, order.id, '1', { status: 'replaced' });
+  return { orderId: order.id, itemId: item.id };
+}
