@@ -33,6 +33,12 @@ export interface ConnectProxy {
   owns(target: Request | URL | string): boolean;
   /** Answers one request. Never rejects: every failure is a Response in Connect's error envelope. */
   handle(request: Request): Promise<Response>;
+  /**
+   * The customer's token for a server-rendered page (`<order-tracker token="…">`), from the same cache the
+   * routes use; `expiresIn` is its remaining lifetime in seconds. Not rate-limited: your server calls it,
+   * not a browser. Rejects with a ProxyError (its message is safe to show) when no token could be had.
+   */
+  tokenFor(userId: string): Promise<{ accessToken: string; expiresIn: number }>;
   /** Drops a customer's cached token, e.g. when they sign out. */
   forget(userId: string): Promise<void>;
 }
@@ -72,10 +78,14 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
     return orThrow(preflightResponse(request, config.allowedOrigins, asked));
   }
 
-  async function tokenAnswer(userId: string, cors: Record<string, string>): Promise<Response> {
+  async function tokenFor(userId: string): Promise<{ accessToken: string; expiresIn: number }> {
     const token = await tokens.get(userId);
-    const expiresIn = Math.max(0, Math.floor((token.expiresAt - config.clock.now()) / 1000));
-    return jsonResponse({ access_token: token.accessToken, token_type: 'Bearer', expires_in: expiresIn }, 200, { Pragma: 'no-cache', ...cors });
+    return { accessToken: token.accessToken, expiresIn: Math.max(0, Math.floor((token.expiresAt - config.clock.now()) / 1000)) };
+  }
+
+  async function tokenAnswer(userId: string, cors: Record<string, string>): Promise<Response> {
+    const { accessToken, expiresIn } = await tokenFor(userId);
+    return jsonResponse({ access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }, 200, { Pragma: 'no-cache', ...cors });
   }
 
   async function forward(
@@ -110,6 +120,7 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
         return withHeaders(internalError().toResponse(), cors);
       }
     },
+    tokenFor,
     forget: (userId) => tokens.forget(userId),
   };
 }

@@ -14,6 +14,7 @@
  */
 export { createConnectProxy, type ConnectProxy } from './connect-proxy.js';
 export type { ConnectProxyOptions, UserIdFor } from './options.js';
+export { ProxyError } from './proxy-error.js';
 export { MemoryTokenStore, type MemoryTokenStoreOptions, type StoredToken, type TokenStore } from './token-store.js';
 export { DEFAULT_RATE_LIMIT, type CustomerRateLimit } from './rate-limiter.js';
 export type { ProxyLogEntry, ProxyLogger } from './proxy-log.js';

@@ -28,6 +28,19 @@ interface FrameworkRequest extends IncomingMessage {
   body?: unknown;
 }
 
+/** The Node request behind each Request the adapter made, for `userIdFor` hooks that read a framework's session. */
+const nodeRequests = new WeakMap<Request, IncomingMessage>();
+
+/**
+ * The `node:http` request (with whatever middleware attached to it, e.g. Express's `req.session`) behind a
+ * Request the adapter handed to the kit; undefined for any other Request.
+ *
+ *   userIdFor: (request) => nodeRequestOf(request)?.session?.instacartUserId ?? null
+ */
+export function nodeRequestOf<T extends IncomingMessage = IncomingMessage & { session?: Record<string, unknown> }>(request: Request): T | undefined {
+  return nodeRequests.get(request) as T | undefined;
+}
+
 const HOST = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
 
 /**
@@ -66,6 +79,7 @@ async function answer(proxy: ConnectProxy, incoming: FrameworkRequest, outgoing:
     signal: aborted.signal,
     ...bodyOf(incoming),
   });
+  nodeRequests.set(request, incoming);
   await write(await proxy.handle(request), outgoing);
 }
 

@@ -4,8 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { toNodeListener } from '../../src/server/node.js';
-import { listen, orderPath, pendingReplacement, startKit, type Kit } from './harness.js';
+import { createConnectProxy, nodeRequestOf, toNodeListener } from '../../src/server/node.js';
+import { CLIENT_ID, CLIENT_SECRET, listen, orderPath, pendingReplacement, startKit, type Kit } from './harness.js';
 
 /** A minimal Express-like app: a JSON body parser, then the kit, then the shop's own routes. */
 function shopApp(kit: Kit, parseBodiesFirst: boolean) {
@@ -64,6 +64,30 @@ describe('server kit: the node:http adapter', () => {
     });
     assert.equal(answer.status, 200);
     assert.equal(kit.sandbox.getOrder(orderId).lineItems.find((item) => item.id === itemId)?.replacementStatus, 'REJECTED');
+  });
+
+  it("lets userIdFor read the session a framework's middleware attached to the Node request", async () => {
+    const order = kit.sandbox.createOrder({ userId: 'customer-s' }).id;
+    const proxy = createConnectProxy({
+      connectBase: kit.connect.url,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      userIdFor: (request) => (nodeRequestOf(request)?.session?.instacartUserId as string | undefined) ?? null,
+    });
+    const listener = toNodeListener(proxy);
+    // What express-session does: look the cookie up and hang the session on the request.
+    const withSession = await listen((request: IncomingMessage & { session?: Record<string, unknown> }, response: ServerResponse) => {
+      if (request.headers.cookie === 'sid=s-1') request.session = { instacartUserId: 'customer-s' };
+      listener(request, response);
+    });
+    try {
+      const signedIn = await fetch(withSession.url + orderPath(order), { headers: { Cookie: 'sid=s-1' } });
+      assert.equal(signedIn.status, 200);
+      assert.equal((await fetch(withSession.url + orderPath(order))).status, 401);
+      assert.equal(nodeRequestOf(new Request('http://localhost/')), undefined);
+    } finally {
+      await withSession.close();
+    }
   });
 
   it('refuses an absolute-form target or a malformed Host with 400', async () => {

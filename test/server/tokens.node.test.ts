@@ -100,6 +100,14 @@ describe('server kit: user access tokens', () => {
     assert.equal(answer.json.error.code, 4000);
   });
 
+  it('gives a server-rendered page the same cached token, without a request of its own', async () => {
+    await kit.get(orderPath(orderA), 'customer-a');
+    await kit.clock.advance(60_000);
+    assert.deepEqual(await kit.proxy.tokenFor('customer-a'), { accessToken: kit.mintedTokens[0], expiresIn: 86400 - 60 });
+    await kit.proxy.tokenFor('customer-c');
+    assert.equal(kit.mints(), 2);
+  });
+
   it('forgets a customer’s token when told (sign-out)', async () => {
     await kit.get(orderPath(orderA), 'customer-a');
     await kit.proxy.forget('customer-a');
