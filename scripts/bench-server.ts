@@ -31,7 +31,7 @@ interface Memory {
 }
 type Message =
   | { type: 'ready'; url: string; customers?: { userId: string; orderId: string; token: string }[] }
-  | ({ type: 'memory'; mints: number } & Memory);
+  | ({ type: 'memory'; mints: number; cpuMs: number } & Memory);
 
 // ── The two servers, each in its own process ──────────────────────────────────────────────────────────
 
@@ -74,7 +74,8 @@ function serveMemory(mints: () => number): void {
     if (message.type !== 'memory') return;
     if (message.gc) (globalThis as { gc?: () => void }).gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ type: 'memory', rss, heapUsed, mints: mints() } satisfies Message);
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: 'memory', rss, heapUsed, mints: mints(), cpuMs: (user + system) / 1000 } satisfies Message);
   });
   process.on('disconnect', () => process.exit(0));
 }
@@ -91,7 +92,7 @@ function start(role: string, ...args: string[]): { child: ChildProcess; ready: P
   return { child, ready };
 }
 
-function memoryOf(child: ChildProcess, gc = false): Promise<Memory & { mints: number }> {
+function memoryOf(child: ChildProcess, gc = false): Promise<Memory & { mints: number; cpuMs: number }> {
   return new Promise((resolve) => {
     const listener = (message: Message) => {
       if (message.type !== 'memory') return;
@@ -107,12 +108,14 @@ interface Phase {
   latencies: number[];
   statuses: Map<number, number>;
   peak: Map<ChildProcess, Memory>;
+  /** CPU time each server process spent during the phase, in ms. */
+  cpuMs: Map<ChildProcess, number>;
 }
 
 type RequestFor = (customer: number, suffix: string) => [string, RequestInit];
 
 function emptyPhase(): Phase {
-  return { latencies: [], statuses: new Map(), peak: new Map() };
+  return { latencies: [], statuses: new Map(), peak: new Map(), cpuMs: new Map() };
 }
 
 /** One request, timed into `phase`. */
@@ -127,6 +130,7 @@ async function timed(phase: Phase, [url, init]: [string, RequestInit]): Promise<
 
 /** Every customer polls one round, start times spread over `spreadMs`, into `phase`; memory of `watched` sampled. */
 async function pollRound(requestFor: RequestFor, spreadMs: number, phase: Phase, watched: ChildProcess[]): Promise<void> {
+  const cpuBefore = await Promise.all(watched.map((child) => memoryOf(child)));
   const sampler = setInterval(() => {
     for (const child of watched) {
       void memoryOf(child).then((memory) => {
@@ -143,6 +147,8 @@ async function pollRound(requestFor: RequestFor, spreadMs: number, phase: Phase,
     }),
   );
   clearInterval(sampler);
+  const cpuAfter = await Promise.all(watched.map((child) => memoryOf(child)));
+  watched.forEach((child, i) => phase.cpuMs.set(child, (phase.cpuMs.get(child) ?? 0) + (cpuAfter[i]!.cpuMs - cpuBefore[i]!.cpuMs)));
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -214,6 +220,9 @@ function report(
   latencies(`one at a time (${qd.length} each), latency`, qd, qp);
   row('under load: requests', String(d.length), String(p.length), '');
   latencies('under load: latency', d, p);
+  const cpu = (phase: Phase, child: ChildProcess) => (phase.cpuMs.get(child) ?? 0) / phase.latencies.length;
+  const [emulatorCpu, kitCpu, chainCpu] = [cpu(direct, emulator), cpu(proxied, kit), cpu(proxied, emulator) + cpu(proxied, kit)];
+  row('CPU per request (serving chain)', ms(emulatorCpu), `${ms(chainCpu)} (kit ${ms(kitCpu)})`, `${(chainCpu / emulatorCpu).toFixed(2)}×`);
   row('RSS at peak (serving chain)', mb(emulatorPeak.rss), `${mb(chainPeak)} (kit ${mb(kitPeak.rss)})`, `${(chainPeak / emulatorPeak.rss).toFixed(2)}×`);
   console.log(`\nThe kit's process: RSS ${mb(idle.kit.rss)} idle → ${mb(kitPeak.rss)} at peak → ${mb(kitAfter.rss)} after load (after GC);`);
   console.log(`heap ${mb(idle.kit.heapUsed)} idle → ${mb(kitPeak.heapUsed)} at peak → ${mb(kitAfter.heapUsed)} after load (after GC),`);
