@@ -45,7 +45,7 @@ describe('server kit: the build', () => {
       const answer = await fetch(`${kit.url}/instacart/token`);
       assert.equal(answer.status, 200);
       const body = (await answer.json()) as { access_token: string; expires_in: number };
-      assert.equal(body.expires_in, 86400);
+      assert.ok(body.expires_in >= 86399 && body.expires_in <= 86400, `expires_in ${body.expires_in}: the remaining lifetime, rounded down`);
       const order = connect.sandbox.createOrder({ userId: 'customer-built' });
       assert.equal((await fetch(`${kit.url}/instacart/v2/post_checkout/orders/${order.id}`)).status, 200);
     } finally {
