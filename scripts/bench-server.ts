@@ -15,6 +15,7 @@
  * per request of each server process is printed too: unlike latency, it holds on a busy machine.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
     console.error('bench-server: over 3 minutes, giving up');
     process.exit(2);
   }, 180_000);
+  const loadBefore = loadavg()[0] ?? 0;
   const emulator = start('emulator');
   const { url: connectUrl, customers = [] } = await emulator.ready;
   const kit = start('kit', connectUrl);
@@ -190,6 +192,8 @@ async function main(): Promise<void> {
     }
     const after = { kit: await memoryOf(kit.child, true) };
     report(quiet, loaded, idle, after.kit, emulator.child, kit.child);
+    // Latency under load is only as good as the machine is quiet; CPU per request does not depend on it.
+    console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${availableParallelism()} cores.`);
   } finally {
     clearTimeout(deadline);
     for (const child of children) child.disconnect();
@@ -228,14 +232,16 @@ function report(
   console.log(`\nThe kit's process: RSS ${mb(idle.kit.rss)} idle → ${mb(kitPeak.rss)} at peak → ${mb(kitAfter.rss)} after load (after GC);`);
   console.log(`heap ${mb(idle.kit.heapUsed)} idle → ${mb(kitPeak.heapUsed)} at peak → ${mb(kitAfter.heapUsed)} after load (after GC),`);
   console.log(`i.e. ${(((kitAfter.heapUsed - idle.kit.heapUsed) / CUSTOMERS) / 1024).toFixed(2)} KB of heap kept per customer (tokens, rate buckets, open connections).`);
-  console.log(`Token mints through the kit: ${kitAfter.mints} (one per customer).`);
+  console.log(`Token mints through the kit: ${kitAfter.mints} for ${CUSTOMERS} customers.`);
   const statuses = (phase: Phase) => [...phase.statuses].map(([status, count]) => `${status}: ${count}`).join(', ');
   console.log(`Statuses: directly ${statuses(direct)}; through the kit ${statuses(proxied)}.`);
   const failed = [direct, proxied, quiet.direct, quiet.proxied].flatMap((phase) => [...phase.statuses]).filter(([status]) => status !== 200);
-  if (failed.length > 0 || kitAfter.mints !== CUSTOMERS) {
-    console.error('bench-server: some requests did not answer 200 (a 429 would mean the rate limit distorted the run)');
+  if (failed.length > 0) {
+    // 0 is a request this process gave up on after 10 s; a 429 would mean the rate limit distorted the run.
+    console.error('bench-server: some requests did not answer 200');
     process.exitCode = 1;
   }
+  if (kitAfter.mints !== CUSTOMERS) console.error('bench-server: not exactly one mint per customer (a mint timed out and was made again)');
 }
 
 const [role, arg] = process.argv.slice(2);
