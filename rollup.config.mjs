@@ -13,7 +13,7 @@ const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts'],
-    exclude: ['src/sandbox/**', 'src/testing/**'],
+    exclude: ['src/sandbox/**', 'src/testing/**', 'src/server/**'],
     compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
   });
 
@@ -46,6 +46,20 @@ export default [
         tsconfig: './tsconfig.json',
         include: ['src/testing/**/*.ts'],
         compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: [] },
+      }),
+    ],
+  },
+  // The retailer's server half: `connect-order-status/server` (web-standard Request/Response only, no Lit,
+  // no browser code, no Node-only module) and `connect-order-status/server/node` (plus the node:http adapter).
+  {
+    input: { index: 'src/server/index.ts', node: 'src/server/node.ts' },
+    external: (id) => id.startsWith('node:'),
+    output: { dir: 'dist/server', format: 'es', chunkFileNames: '[name]-[hash].js' },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/server/**/*.ts'],
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: false, types: ['node'] },
       }),
     ],
   },

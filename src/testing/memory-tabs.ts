@@ -31,7 +31,7 @@ export function memoryTabs(options: { lockDelay?: boolean } = {}): MemoryTabs {
   };
   const fakeLocks = new FakeLocks();
   const locks: TabServices['locks'] = options.lockDelay
-    ? { request: (name, opts, callback) => new Promise((resolve) => setImmediate(resolve)).then(() => fakeLocks.request(name, opts, callback)) }
+    ? { request: (name, opts, callback) => new Promise((resolve) => setTimeout(resolve, 0)).then(() => fakeLocks.request(name, opts, callback)) }
     : fakeLocks;
   return {
     locks,

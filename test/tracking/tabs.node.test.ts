@@ -24,7 +24,7 @@ beforeEach(() => {
   clockEnv.clock.settleWith = async () => {
     // Lock answers come a macrotask late (as across a browser's processes), then messages and requests.
     for (let i = 0; i < 3; i += 1) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await messagesDelivered();
       await log.idle();
     }
