@@ -16,8 +16,14 @@ import { ProxyLog, errorName } from './proxy-log.js';
 import { CustomerRateLimiter } from './rate-limiter.js';
 import { readJsonObjectBody } from './request-body.js';
 import { matchRoute, type ProxyRoute } from './routes.js';
+import { LruMap } from './bounded-map.js';
 import { tokenMinter } from './token-minter.js';
 import { UserTokens } from './user-tokens.js';
+
+/** Sent by the widget when it asks `/token` again because Connect refused the token it had. */
+export const TOKEN_REFUSED_HEADER = 'x-token-refused';
+/** A customer's reports of a refused token force a new mint at most this often. */
+const REFUSAL_GAP_MS = 60_000;
 
 /** Longest user id taken from `userIdFor`; it becomes a cache key and part of the token assertion. */
 const MAX_USER_ID_LENGTH = 256;
@@ -50,6 +56,7 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
   const forwarding: ForwardSettings = { ...calls, connectBase: config.connectBase, clientSecret: config.clientSecret };
   const mint = tokenMinter({ ...forwarding, clientId: config.clientId, refreshMarginMs: config.refreshMarginMs });
   const tokens = new UserTokens(config.tokenStore, mint, config.clock, log);
+  const lastRefusal = new LruMap<string, number>(config.maxTrackedCustomers);
   const limiter = config.rateLimit ? new CustomerRateLimiter(config.rateLimit, config.clock, config.maxTrackedCustomers) : undefined;
 
   const ownsPath = (path: string) => config.basePath === '' || path === config.basePath || path.startsWith(`${config.basePath}/`);
@@ -67,7 +74,10 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
       log.info('rate_limited', 'A customer went over their request rate.', 429);
       throw tooManyRequests('Too many requests, retry later', waitSeconds);
     }
-    if (route.kind === 'token') return tokenAnswer(userId, cors);
+    if (route.kind === 'token') {
+      if (request.headers.has(TOKEN_REFUSED_HEADER)) await discardRefused(userId);
+      return tokenAnswer(userId, cors);
+    }
     const body = route.method === 'PUT' ? orThrow(await readJsonObjectBody(request, config.maxRequestBytes)) : undefined;
     return forward(route, request, body, userId, cors);
   }
@@ -76,6 +86,20 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
     const asked = request.headers.get('Access-Control-Request-Method') ?? '';
     orThrow(matchRoute(asked, subPath));
     return orThrow(preflightResponse(request, config.allowedOrigins, asked));
+  }
+
+  /**
+   * A page using `token-url` says Connect refused the token it was given (the widget sends the header when it
+   * asks again after a 401): that token is dropped and a new one minted, at most once a minute per customer,
+   * so a page cannot make the kit mint on every request.
+   */
+  async function discardRefused(userId: string): Promise<void> {
+    const now = config.clock.now();
+    if (now - (lastRefusal.get(userId) ?? -Infinity) < REFUSAL_GAP_MS) return;
+    lastRefusal.set(userId, now);
+    const stored = await tokens.get(userId);
+    log.info('token_refused', 'A page reported that Connect refused its token; minting a new one.', 401);
+    await tokens.discard(userId, stored.accessToken);
   }
 
   async function tokenFor(userId: string): Promise<{ accessToken: string; expiresIn: number }> {
