@@ -1,0 +1,126 @@
+/**
+ * The demo as a retailer would deploy it: one server for the storefront page, with the server kit mounted at
+ * /instacart (the widget's proxy: it knows the customer by a session cookie and adds their token itself), in
+ * front of the emulator playing Instacart Connect on its own loopback port. The page holds no token.
+ *
+ * For the demo's control panel, which plays the shopper and Instacart's side, this server also passes the
+ * Sandbox API and the emulator's dev controls through (adding the client-credentials token for the Sandbox
+ * API, as a retailer's back office would), and the post-checkout API itself, for the panel's
+ * "token attribute" mode (the CMS shape, where the page gets a user token and calls Connect directly).
+ */
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createConnectProxy, toNodeListener } from '../src/server/node.js';
+import { Sandbox } from '../src/sandbox/index.js';
+import { serveStatic, startSandboxServer } from '../src/sandbox/node.js';
+
+export interface DemoServerOptions {
+  port: number;
+  host: string;
+  /** URL prefix → directory, e.g. `{ '/dist/': 'dist' }`; '/' for the rest. */
+  staticDirs: Readonly<Record<string, string>>;
+  sandbox?: Sandbox;
+  autoplayStepMs?: number;
+}
+
+export interface DemoServer {
+  url: string;
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+const SESSION_COOKIE = 'demo-session';
+/** Paths the panel reaches on the emulator through this server. */
+const EMULATOR_PATHS = /^\/(v2\/fulfillment_sandbox|v2\/post_checkout|__sandbox)\//;
+
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const sandbox = options.sandbox ?? new Sandbox({ driveDurationMs: 60_000 });
+  const connect = await startSandboxServer({ port: 0, host: '127.0.0.1', sandbox, autoplayStepMs: options.autoplayStepMs });
+  const kit = createConnectProxy({
+    connectBase: connect.url,
+    // The emulator takes any client credentials; a real deployment reads them from its secrets.
+    clientId: 'demo-retailer',
+    clientSecret: 'demo-client-secret',
+    userIdFor: (request) => sessionOf(request.headers.get('Cookie')),
+  });
+  const kitListener = toNodeListener(kit);
+
+  const server = createServer((incoming, outgoing) => {
+    const path = new URL(incoming.url ?? '/', 'http://demo').pathname;
+    if (kit.owns(path)) return kitListener(incoming, outgoing);
+    if (incoming.method === 'POST' && path === '/demo/sign-in') return void signIn(incoming, outgoing, sandbox);
+    if (EMULATOR_PATHS.test(path)) return passThrough(incoming, outgoing, connect.url, path.startsWith('/v2/fulfillment_sandbox/') ? sandbox : undefined);
+    void serveFile(incoming, outgoing, path, options.staticDirs);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}`,
+    sandbox,
+    close: async () => {
+      await closeServer(server);
+      await connect.close();
+    },
+  };
+}
+
+function sessionOf(cookie: string | null): string | null {
+  return new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([\\w-]{1,128})`).exec(cookie ?? '')?.[1] ?? null;
+}
+
+/** The demo's "sign-in": the customer who placed the order, as a session cookie (the page never sees a token). */
+async function signIn(incoming: IncomingMessage, outgoing: ServerResponse, sandbox: Sandbox): Promise<void> {
+  let body = '';
+  for await (const chunk of incoming) {
+    body += chunk;
+    if (body.length > 4096) break;
+  }
+  try {
+    const { order_id: orderId } = JSON.parse(body) as { order_id?: unknown };
+    const { userId } = sandbox.getOrder(String(orderId));
+    outgoing.writeHead(204, { 'Set-Cookie': `${SESSION_COOKIE}=${userId}; Path=/; HttpOnly; SameSite=Lax`, 'Cache-Control': 'no-store' });
+    outgoing.end();
+  } catch {
+    outgoing.writeHead(400, { 'Content-Type': 'application/json' });
+    outgoing.end(JSON.stringify({ error: { message: 'Unknown order', code: 1001 }, meta: { key: 'order_id' } }));
+  }
+}
+
+/** Forwards a request to the emulator as it came; the Sandbox API gets the client-credentials token added. */
+function passThrough(incoming: IncomingMessage, outgoing: ServerResponse, target: string, addClientTokenFrom?: Sandbox): void {
+  const { host, port } = new URL(target);
+  const headers = { ...incoming.headers, host: `${host}` };
+  delete headers.origin;
+  delete headers.cookie;
+  if (addClientTokenFrom && !headers.authorization) headers.authorization = `Bearer ${addClientTokenFrom.clientToken().access_token}`;
+  const upstream = httpRequest({ host: '127.0.0.1', port, method: incoming.method, path: incoming.url, headers }, (answer) => {
+    outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(outgoing);
+  });
+  upstream.on('error', () => {
+    if (!outgoing.headersSent) outgoing.writeHead(502, { 'Content-Type': 'application/json' });
+    outgoing.end(JSON.stringify({ error: { message: 'The emulator could not be reached', code: 5000 } }));
+  });
+  incoming.pipe(upstream);
+}
+
+async function serveFile(incoming: IncomingMessage, outgoing: ServerResponse, path: string, dirs: Readonly<Record<string, string>>): Promise<void> {
+  const prefix = Object.keys(dirs)
+    .filter((candidate) => path.startsWith(candidate))
+    .sort((a, b) => b.length - a.length)[0];
+  const file = prefix === undefined ? undefined : await serveStatic(dirs[prefix]!, incoming.method ?? 'GET', `/${path.slice(prefix.length)}`);
+  if (!file) {
+    outgoing.writeHead(404, { 'Content-Type': 'text/plain' });
+    outgoing.end('Not found');
+    return;
+  }
+  outgoing.writeHead(file.status, Object.fromEntries(file.headers));
+  outgoing.end(Buffer.from(await file.arrayBuffer()));
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
