@@ -5,7 +5,7 @@
  * same token shares the one refresh. The token never appears in a URL, a message or a log.
  */
 import { ApiError } from '../api/api-error.js';
-import type { Clock } from '../tracking/environment.js';
+import type { Clock } from '../common/clock.js';
 
 export interface TokenSourceOptions {
   /** A token given directly. Used first; a 401 then falls back to the URL or provider, if any. */
