@@ -32,7 +32,7 @@ export interface TrackingEnvironment {
   tabs?: TabServices;
 }
 
-export const documentVisibility: Visibility = {
+const documentVisibility: Visibility = {
   isVisible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
   subscribe(callback) {
     if (typeof document === 'undefined') return () => {};
@@ -41,7 +41,7 @@ export const documentVisibility: Visibility = {
   },
 };
 
-export const navigatorConnectivity: Connectivity = {
+const navigatorConnectivity: Connectivity = {
   isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   subscribe(callback) {
     if (typeof window === 'undefined') return () => {};
