@@ -17,13 +17,13 @@ import { invalid, notFound } from '../model/errors.js';
 import type { Sandbox } from '../sandbox.js';
 import { CONNECT_ENDPOINTS, type Fault } from './faults.js';
 import { oneOf, optionalNumber, optionalObject, optionalString, pathId, readBody, type JsonObject } from './request.js';
-import { jsonResponse, route } from './responses.js';
+import { jsonResponse, route, type Surface } from './responses.js';
 
-export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => string): HttpHandler[] {
+export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => string, surface: Surface): HttpHandler[] {
   return [
     http.get(
       at('/__sandbox/faults'),
-      route(() => jsonResponse({ faults: sandbox.faults.list().map(faultJson) })),
+      route(() => jsonResponse({ faults: sandbox.faults.list().map(faultJson) }), surface),
     ),
 
     http.post(
@@ -42,12 +42,12 @@ export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => str
           count: optionalNumber(body, 'count'),
         });
         return jsonResponse(faultJson(fault), 201);
-      }),
+      }, surface),
     ),
 
     http.delete(
       at('/__sandbox/faults'),
-      route(() => jsonResponse({ removed: sandbox.faults.clear() })),
+      route(() => jsonResponse({ removed: sandbox.faults.clear() }), surface),
     ),
 
     http.delete(
@@ -56,7 +56,7 @@ export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => str
         const id = pathId(params.faultId);
         if (id === undefined || !sandbox.faults.remove(id)) throw notFound('faultId');
         return jsonResponse({ removed: 1 });
-      }),
+      }, surface),
     ),
   ];
 }
