@@ -113,16 +113,15 @@ describe('sandbox HTTP server', () => {
   });
 
   it('sends injected faults over the wire, headers and malformed bodies included', async () => {
-    await fetch(`${server.url}/__sandbox/faults`, {
-      method: 'POST',
-      body: JSON.stringify({ path: '/v2/post_checkout/', status: 503, headers: { 'Retry-After': '5' }, count: 1 }),
-    });
+    const addFault = (fault: unknown) =>
+      fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+    assert.equal((await addFault({ path: '/v2/post_checkout/', status: 503, headers: { 'Retry-After': '5' }, count: 1 })).status, 201);
     const unavailable = await fetch(`${server.url}/v2/post_checkout/orders/x`);
     assert.equal(unavailable.status, 503);
     assert.equal(unavailable.headers.get('retry-after'), '5');
     assert.deepEqual(await unavailable.json(), { error: { message: 'Service unavailable, retry later', code: 2003 } });
 
-    await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ path: '/v2/post_checkout/', status: 200, body: '{"id":', count: 1 }) });
+    assert.equal((await addFault({ path: '/v2/post_checkout/', status: 200, body: '{"id":', count: 1 })).status, 201);
     const malformed = await fetch(`${server.url}/v2/post_checkout/orders/x`);
     assert.equal(await malformed.text(), '{"id":');
   });
