@@ -24,6 +24,23 @@ describe('sandbox API errors', () => {
     assert.equal(typeof ok.json.id, 'number');
   });
 
+  it('a long email is refused at once, not matched for seconds', async () => {
+    const { h, client } = await setup();
+    const started = Date.now();
+    const answer = await h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, body: { email: `a@${'.'.repeat(200_000)} `, phone: '5550100102' } });
+    assertError(answer, 400, 1001, 'email', 'Invalid email');
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    assertError(await h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, body: { email: `a@b${'.c'.repeat(60_000)}`, phone: '5550100103' } }), 400, 1001, 'email');
+  });
+
+  it('a body over 1 MiB is 413 in Connect shape, under MSW as over HTTP', async () => {
+    const { h, client } = await setup();
+    const big = JSON.stringify({ email: 'ok@example.com', phone: '5550100104', password: 'x'.repeat(1024 * 1024) });
+    assertError(await h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, raw: big }), 413, 1001, 'body');
+    assertError(await h.call('POST', '/__sandbox/orders', { raw: big, headers: { 'Content-Length': String(big.length) } }), 413, 1001, 'body');
+    assert.equal(h.sandbox.listOrders().length, 1, 'nothing was created');
+  });
+
   it('batches: unknown shopper, unknown order, wrong type, bad batch_type and status', async () => {
     const { h, order, shopperId, client } = await setup();
     const create = (body: unknown) => h.call('POST', '/v2/fulfillment_sandbox/batches', { token: client, body });

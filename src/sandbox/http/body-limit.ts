@@ -31,7 +31,9 @@ export async function readBodyText(request: Request): Promise<string> {
     if (done) return text + decoder.decode();
     bytes += value.byteLength;
     if (bytes > BODY_LIMIT_BYTES) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: MSW hands routes a clone, and cancelling one branch of a tee settles only once the
+      // other branch is cancelled too.
+      reader.cancel().catch(() => undefined);
       throw bodyTooLarge();
     }
     text += decoder.decode(value, { stream: true });
