@@ -2,7 +2,8 @@
  * `npm start`: the demo page and the emulated Instacart development server on one local server, so the page
  * and the API share an origin and nothing reaches the network. The page (demo/) creates a sandbox order and
  * shows the widget beside a control panel that walks it through its lifecycle.
- * `PORT` (default 8080) and `HOST` (default 127.0.0.1) override where it listens.
+ * `PORT` (default 8080) and `HOST` (default 127.0.0.1) override where it listens; `ALLOWED_HOSTS`
+ * (comma-separated) adds host names it answers besides loopback ones, e.g. a LAN name with `HOST=0.0.0.0`.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ const server = await startSandboxServer({
   host,
   sandbox: new Sandbox({ driveDurationMs: 60_000 }),
   autoplayStepMs: 2500,
+  allowedHosts: (process.env.ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
   staticDir: { '/': `${root}demo`, '/demo/': `${root}demo`, '/dist/': `${root}dist` },
 });
 
