@@ -3,7 +3,7 @@
  * sandbox over HTTP:
  *
  *   GET    /__sandbox/faults                        → {faults: [...]}
- *   POST   /__sandbox/faults                        {path: "/v2/…" prefix or "^regex"  |  endpoint: "order"|"items"|
+ *   POST   /__sandbox/faults                        {path: "/v2/…" (a plain prefix)  |  endpoint: "order"|"items"|
  *                                                    "handling"|"location"|"replacement", order_id?;
  *                                                    method?, status?, delay_ms?, body? (raw string, may be
  *                                                    malformed JSON), headers? (e.g. {"Retry-After": "2"}),
