@@ -4,10 +4,10 @@
 // SANDBOX_FUZZ_SEED=<seed> replays that run.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { Sandbox } from '../../src/sandbox/index.js';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/node.js';
 import { FuzzInputs, type FuzzIds, type FuzzRequest } from './fuzz-inputs.js';
+import { sendRaw, type RawAnswer } from './raw-http.js';
 
 const SEED = Number(process.env.SANDBOX_FUZZ_SEED ?? 20261126);
 const REQUESTS = 600;
@@ -16,26 +16,7 @@ const BUDGET_MS = 5000;
 /** No single answer may take longer: a stall (a runaway pattern, a huge body held in memory) fails. */
 const REQUEST_TIMEOUT_MS = 5000;
 
-interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
-}
-
-function send(url: string, fuzz: FuzzRequest): Promise<Answer> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ hostname, port, method: fuzz.method, path: fuzz.path, headers: fuzz.headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end(fuzz.body);
-  });
-}
+const send = (url: string, fuzz: FuzzRequest) => sendRaw(url, { ...fuzz, timeoutMs: REQUEST_TIMEOUT_MS });
 
 /** What to print about a request: enough to see what it was, not megabytes of it. */
 function describeRequest(index: number, fuzz: FuzzRequest): string {
@@ -55,12 +36,12 @@ function assertConnectError(value: unknown): void {
   }
 }
 
-function assertWellFormed(fuzz: FuzzRequest, answer: Answer): void {
+function assertWellFormed(fuzz: FuzzRequest, answer: RawAnswer): void {
   assert.ok(answer.status >= 200 && answer.status < 500, `status ${answer.status}: ${answer.text.slice(0, 300)}`);
   if (fuzz.method === 'HEAD' || answer.status === 204) return;
-  const json = answer.contentType.startsWith('application/json');
+  const json = String(answer.headers['content-type'] ?? '').startsWith('application/json');
   if (answer.status >= 400) {
-    assert.ok(json, `an error in ${answer.contentType}`);
+    assert.ok(json, `an error in ${String(answer.headers['content-type'])}`);
     assertConnectError(JSON.parse(answer.text));
   } else if (json) {
     JSON.parse(answer.text);
