@@ -13,11 +13,14 @@
  *   DELETE /__sandbox/faults/{id}                   → {removed: 1} (404 when unknown)
  */
 import { http, type HttpHandler } from 'msw';
-import { invalid, notFound } from '../model/errors.js';
+import { invalid, notAllowed, notFound } from '../model/errors.js';
 import type { Sandbox } from '../sandbox.js';
 import { CONNECT_ENDPOINTS, type Fault } from './faults.js';
 import { oneOf, optionalNumber, optionalObject, optionalString, pathId, readBody, type JsonObject } from './request.js';
 import { jsonResponse, route, type Surface } from './responses.js';
+
+/** Faults the dev control lets requests put in force at once. */
+const MAX_FAULTS = 100;
 
 export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => string, surface: Surface): HttpHandler[] {
   return [
@@ -30,6 +33,8 @@ export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => str
       at('/__sandbox/faults'),
       route(async (request) => {
         const body = await readBody(request, { required: true });
+        // Every `/v2/…` request looks through the faults: requests may not pile up more (code may, for tests).
+        if (sandbox.faults.list().length >= MAX_FAULTS) throw notAllowed(`At most ${MAX_FAULTS} faults are in force at once; remove some first`);
         const fault = sandbox.faults.add({
           path: optionalString(body, 'path'),
           endpoint: oneOf(body, 'endpoint', CONNECT_ENDPOINTS),

@@ -16,7 +16,7 @@
  * result is read when the request comes (so a test may change what it returns between polls) and may be a
  * promise (to answer late, after a newer request).
  */
-import { invalid, notAllowed } from '../model/errors.js';
+import { invalid } from '../model/errors.js';
 
 /** The post-checkout endpoints a fault can stand in for (docs/connect-api.md §1). */
 export type ConnectEndpoint = 'order' | 'items' | 'handling' | 'location' | 'replacement';
@@ -65,8 +65,6 @@ export interface Fault extends FaultSpec {
 }
 
 const MAX_DELAY_MS = 120_000;
-/** Faults in force at once: every `/v2/…` request looks through them. */
-const MAX_FAULTS = 100;
 const MAX_PATH_LENGTH = 2048;
 const MAX_HEADERS = 20;
 const MAX_HEADER_VALUE_LENGTH = 4096;
@@ -86,7 +84,6 @@ export class FaultRegistry {
   /** Adds a fault after checking it; an `invalid` SandboxError names the wrong field. */
   add(spec: FaultSpec): Fault {
     validate(spec);
-    if (this.#faults.length >= MAX_FAULTS) throw notAllowed(`At most ${MAX_FAULTS} faults are in force at once; remove some first`);
     const fault: Fault = {
       ...spec,
       ...(spec.method ? { method: spec.method.toUpperCase() } : {}),
