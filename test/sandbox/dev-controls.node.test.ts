@@ -24,6 +24,26 @@ describe('sandbox dev controls', () => {
     assertError(await h.call('POST', '/__sandbox/orders', { raw: '{' }), 400, 1001, 'body');
   });
 
+  it('refuses what it could not answer about later: huge windows, nested or long notes, coordinates off the globe', async () => {
+    const h = harness();
+    const deepNotes = `{"handling": {"notes": ${'{"a": '.repeat(100_000)}"x"${'}'.repeat(100_000)}}}`;
+    assertError(await h.call('POST', '/__sandbox/orders', { raw: deepNotes }), 400, 1001, 'handling');
+    for (const [body, key] of [
+      [{ window_minutes: 1e308 }, 'window_minutes'],
+      [{ window_minutes: 10_081 }, 'window_minutes'],
+      [{ window_starts_at: '+275760-09-13T00:00:00Z' }, 'window_starts_at'],
+      [{ handling: { notes: 'n'.repeat(1001) } }, 'handling'],
+      [{ handling: { coordinates: { latitude: 91, longitude: 0 } } }, 'handling'],
+      [{ user_id: 'u'.repeat(256) }, 'user_id'],
+    ] as const) {
+      assertError(await h.call('POST', '/__sandbox/orders', { body }), 400, 1001, key);
+    }
+    assert.equal(h.sandbox.listOrders().length, 0, 'nothing half-made');
+    const order = await newOrder(h, { window_minutes: 10_080, handling: { notes: 'n'.repeat(1000) } });
+    assert.equal((await h.call('GET', `/v2/post_checkout/orders/${order.order_id}`, { token: order.access_token })).status, 200);
+    assert.equal((await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/handling`, { token: order.access_token })).status, 200);
+  });
+
   it('inspect shows the batch, the shopper, the staging and the events', async () => {
     const h = harness();
     const order = await newOrder(h, { fulfillment_type: 'last_mile_delivery' });
