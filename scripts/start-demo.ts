@@ -4,7 +4,8 @@
  * network. The page creates a sandbox order, signs its customer in with a session cookie and shows the widget
  * in proxy mode beside a control panel that walks the order through its lifecycle (the panel can switch the
  * widget to the token-attribute shape a CMS page uses).
- * `PORT` (default 8080) and `HOST` (default 127.0.0.1) override where it listens.
+ * `PORT` (default 8080) and `HOST` (default 127.0.0.1) override where it listens; `ALLOWED_HOSTS`
+ * (comma-separated) adds host names it answers besides loopback ones, e.g. a LAN name with `HOST=0.0.0.0`.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ const server = await startDemoServer({
   port: Number(process.env.PORT ?? 8080),
   host: process.env.HOST ?? '127.0.0.1',
   autoplayStepMs: 2500,
+  allowedHosts: (process.env.ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
   staticDirs: { '/': `${root}demo`, '/demo/': `${root}demo`, '/dist/': `${root}dist` },
 });
 

@@ -43,4 +43,4 @@ export { ErrorCode, type ConnectErrorBody } from './http/connect-errors.js';
 export { FaultRegistry, type ConnectEndpoint, type Fault, type FaultAnswer, type FaultRequest, type FaultSpec } from './http/faults.js';
 export { encodeAssertion } from './http/assertion.js';
 export { inspectOrder } from './http/inspect.js';
-export type { RawAddress, RawHandling, RawLineItem, RawLocation, RawOrder, RawProduct } from './http/wire.js';
+export type { RawAddress, RawHandling, RawLineItem, RawLocation, RawOrder, RawProduct, RawShopper } from './http/wire.js';
