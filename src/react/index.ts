@@ -65,12 +65,3 @@ export const OrderTracker = createComponent({
   events: events('onOrderStateChange', 'onOrderItemsChange', 'onShopperLocationChange', 'onReplacementDecision', 'onOrderError'),
   displayName: 'OrderTracker',
 });
-
-export type { EventName } from '@lit/react';
-export type {
-  OrderErrorDetail,
-  OrderItemsChangeDetail,
-  OrderStateChangeDetail,
-  ReplacementDecisionDetail,
-  ShopperLocationChangeDetail,
-} from '../index.js';

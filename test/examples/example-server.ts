@@ -15,7 +15,7 @@ export interface ExampleServer {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
-/** Serves `root/<app>/index.html` and `root/<app>/dist/*`; `token()` answers the token route. */
+/** Serves the examples' page as `/<app>/` and `root/<app>/dist/main.js`; `token()` answers the token route. */
 export async function startExampleServer(root: string, token: () => { access_token: string; expires_in: number }): Promise<ExampleServer> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -34,7 +34,8 @@ export async function startExampleServer(root: string, token: () => { access_tok
       response.writeHead(404).end();
       return;
     }
-    const file = normalize(join(root, match[1] as string, match[2] ?? 'index.html'));
+    // One page for every app: its relative ./dist/main.js is the app's own bundle.
+    const file = normalize(match[2] === 'dist/main.js' ? join(root, match[1] as string, match[2]) : join(root, 'index.html'));
     readFile(file).then(
       (body) => response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404).end(),

@@ -2,14 +2,7 @@
 // components of `connect-order-status/react`, which set properties and listen with typed `on…` props.
 import { useState } from 'react';
 import { OrderTracker } from 'connect-order-status/react';
-
-const messages = { 'state.brand_new': 'Your order is in: we are finding a shopper.' };
-
-/** Your server's token route answers the signed-in customer's user token. */
-async function tokenProvider(): Promise<string> {
-  const response = await fetch('/instacart/token');
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+import { messages, tokenProvider } from '../../shared/order-settings.js';
 
 export function App({ apiBase, orderIds }: { apiBase: string; orderIds: readonly string[] }) {
   const [orderId, setOrderId] = useState(orderIds[0]);

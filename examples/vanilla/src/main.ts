@@ -1,17 +1,12 @@
 // No framework: the elements are plain DOM. `document.createElement('order-tracker')` is typed as the
 // element class, and its events as CustomEvents with their detail (HTMLElementEventMap).
 import 'connect-order-status';
+import { messages, tokenProvider } from '../../shared/order-settings.js';
 
 const params = new URLSearchParams(location.search);
 const [firstOrder, nextOrder] = params.getAll('order');
 const heard = document.createElement('ol');
 heard.className = 'heard';
-
-/** Your server's token route answers the signed-in customer's user token. */
-async function tokenProvider(): Promise<string> {
-  const response = await fetch('/instacart/token');
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 function hear(event: CustomEvent): void {
   const line = document.createElement('li');
@@ -23,7 +18,7 @@ const tracker = document.createElement('order-tracker');
 tracker.orderId = firstOrder;
 tracker.apiBase = params.get('api') ?? 'https://connect.instacart.com';
 tracker.tokenProvider = tokenProvider;
-tracker.messages = { 'state.brand_new': 'Your order is in: we are finding a shopper.' };
+tracker.messages = messages;
 tracker.addEventListener('order-state-change', (event) => {
   document.title = `Order ${event.detail.state}`;
   hear(event);
