@@ -18,6 +18,12 @@ export function exportedPartsPlugin({ tracker, children, notExported, output }) 
       const exported = Object.fromEntries(children.map((tag) => [tag, exportedParts(elementByTag(customElementsManifest, tag), notExported)]));
       writeIfChanged(output, moduleText(tracker, exported));
 
+      // A child's part named like one of the tracker's own would make `::part()` style both: refuse it.
+      const ownParts = (trackerElement.cssParts ?? []).filter((part) => !part.inheritedFrom).map((part) => part.name);
+      for (const tag of children) {
+        const clash = exported[tag].find((part) => ownParts.includes(part.name));
+        if (clash) throw new Error(`custom-elements-manifest: <${tag}> part "${clash.name}" clashes with <${tracker}>'s own part`);
+      }
       const own = new Set((trackerElement.cssParts ?? []).map((part) => part.name));
       for (const tag of children) {
         for (const part of exported[tag]) {
