@@ -2,10 +2,15 @@
 //  - dist/order-status.js: an ES module; the map (Leaflet) is split into a chunk that loads only when a
 //    <shopper-map> is shown.
 //  - dist/order-status.iife.js: one classic script with everything inlined, nothing loaded later.
-//  - dist/sandbox/ and dist/testing/: the emulator and the test kit, for retailers' own tests.
+//  - dist/sandbox/ and dist/testing/: the emulator and the test kit, for retailers' own tests; dist/server/:
+//    the retailer's server half.
+// Beside them: dist/react.js (React components that import dist/order-status.js, so a page that does not
+// import them pays nothing), and one rolled-up declaration file per entry (from the declarations
+// `tsc -p tsconfig.types.json` writes to .tmp/types).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import minifyTemplates from './scripts/minify-template-literals.mjs';
 import leafletTrim from './scripts/leaflet-trim.mjs';
 
@@ -19,6 +24,31 @@ const ts = () =>
 
 // A second compress pass finds what the first one's inlining exposed (about 0.1 KB gzip on each build).
 const minify = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2, unsafe_methods: true }, format: { comments: false } });
+
+// The React entry imports the elements from the main entry, which stays a separate file: never a second copy.
+const MAIN_ENTRY = 'connect-order-status';
+const mainEntryExternal = {
+  name: 'main-entry-external',
+  resolveId: (source, importer) => (importer?.includes('/react/') && /^\.\.\/index(\.d)?\.(js|ts)$/.test(source) ? { id: MAIN_ENTRY, external: true } : null),
+};
+const reactExternal = (id) => id === MAIN_ENTRY || id === 'react' || id.startsWith('@lit/react');
+
+// The classic script's typings: it defines the elements and sets `window.ConnectOrderStatus` to the entry's exports.
+const IIFE_TYPES = `import type * as ConnectOrderStatusEntry from './order-status.js';
+
+declare global {
+  /** What the classic script sets on window: the element classes and helpers of the package's main entry. */
+  var ConnectOrderStatus: typeof ConnectOrderStatusEntry;
+}
+
+export {};
+`;
+const iifeTypes = {
+  name: 'iife-types',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'order-status.iife.d.ts', source: IIFE_TYPES });
+  },
+};
 
 export default [
   // The emulator for retailers' own tests: `connect-order-status/sandbox` (browser-safe: model + MSW
@@ -81,6 +111,24 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false)],
+    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes],
+  },
+  {
+    input: 'src/react/index.ts',
+    external: reactExternal,
+    output: { file: 'dist/react.js', format: 'es', paths: { [MAIN_ENTRY]: './order-status.js' } },
+    plugins: [mainEntryExternal, ts(), minify()],
+  },
+  {
+    input: { 'order-status': '.tmp/types/index.d.ts', react: '.tmp/types/react/index.d.ts' },
+    external: reactExternal,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      paths: { [MAIN_ENTRY]: './order-status.js' },
+      // The React entry also types the tags in JSX (react-jsx.d.ts, generated from custom-elements.json).
+      footer: (chunk) => (chunk.name === 'react' ? "import './react-jsx.js';" : ''),
+    },
+    plugins: [mainEntryExternal, dts()],
   },
 ];

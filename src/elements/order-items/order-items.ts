@@ -31,14 +31,18 @@ import { ReplacementDecisions } from './replacement-decisions.js';
  * @csspart count - The count next to a list's heading.
  * @csspart list - The `<ul>` of a list.
  * @csspart row - One line item.
- * @csspart image - A product image, or its placeholder (which also has `image-placeholder`).
+ * @csspart image - A product image, or its placeholder.
+ * @csspart image-placeholder - The placeholder of a product without an image (also `image`).
  * @csspart name - A product name.
  * @csspart quantity - A quantity with its unit.
  * @csspart decision - The answer area of a replaced item.
  * @csspart decision-status - The state of the answer (waiting, sending, approved, rejected).
  * @csspart decision-error - Why an answer could not be sent.
- * @csspart button - The Approve and Reject buttons (also `button-approve`, `button-reject`).
+ * @csspart button - The Approve and Reject buttons.
+ * @csspart button-approve - The Approve button (also `button`).
+ * @csspart button-reject - The Reject button (also `button`).
  * @csspart note - The last mile delivery note.
+ * @csspart loading - The grey placeholder shown until the items' first answer arrives.
  */
 export class OrderItemsElement extends TrackedElement {
   static override styles = orderItemsStyles;
