@@ -148,7 +148,7 @@ for (const app of APPS) {
       await waitToHear(page, stateChange(next, 'pickup'));
       const followed = apiRequests.length;
       assert.ok((await runPendingTimers(page)) > 0, 'no timer was pending while the tracker is alive');
-      await page.waitForNetworkIdle({ idleTime: 100, timeout: 10_000 });
+      await page.waitForNetworkIdle({ idleTime: 100, timeout: 30_000 });
       const later = apiRequests.slice(followed).map((request) => new URL(request.url()).pathname);
       assert.ok(later.some((path) => path.includes(next)), 'the tracker did not poll the next order');
       assert.ok(!later.some((path) => path.includes(first)), `the first order was still asked for: ${later.join(', ')}`);
@@ -160,7 +160,7 @@ for (const app of APPS) {
       await page.waitForFunction(() => !document.querySelector('order-tracker'));
       const removed = apiRequests.length;
       await runPendingTimers(page);
-      await page.waitForNetworkIdle({ idleTime: 100, timeout: 10_000 });
+      await page.waitForNetworkIdle({ idleTime: 100, timeout: 30_000 });
       assert.deepEqual(apiRequests.slice(removed).map((request) => request.url()), [], 'requests after the tracker was removed');
       assert.equal(await shownSentence(page), undefined);
       assert.deepEqual(consoleLines.slice(startup), [], 'the page warned or failed');
