@@ -6,8 +6,8 @@
 import { normaliseApiBase } from './api-base.js';
 import { ApiError } from './api-error.js';
 import { readResponse } from './http.js';
-import { parseHandling, parseLineItems, parseLocation, parseOrder } from './parse.js';
-import type { CallOptions, Handling, LineItem, Order, ReplacementDecision, ShopperLocation } from './types.js';
+import { parseHandling, parseLineItems, parseLocation, parseOrder, type ReportDropped } from './parse.js';
+import type { CallOptions, Handling, LineItem, Order, OrderResource, ReplacementDecision, ShopperLocation } from './types.js';
 
 /** The timers the client's timeout runs on; the tracker's Clock fits, and tests inject a manual one. */
 export interface ClientTimers {
@@ -34,6 +34,11 @@ export interface ConnectClientOptions {
   acceptLanguage?: string;
   /** Timers for the timeout. Default the global ones. */
   timers?: ClientTimers;
+  /**
+   * Told of each part of an answer the parsers left out (an item without a name, coordinates off the globe),
+   * with a message naming the field; the rest of the answer is returned as usual.
+   */
+  onDropped?: (resource: OrderResource, message: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -80,22 +85,22 @@ export class ConnectClient {
 
   /** GET /v2/post_checkout/orders/{orderId}: type, state, creation date, window. */
   async getOrder(orderId: string, options: CallOptions = {}): Promise<Order> {
-    return parseOrder(await this.#request({ method: 'GET', path: orderPath(orderId), options }));
+    return parseOrder(await this.#request({ method: 'GET', path: orderPath(orderId), options }), this.#dropped('order'));
   }
 
   /** GET …/items: every line item with its status and any replacement. Not for last mile orders. */
   async getItems(orderId: string, options: CallOptions = {}): Promise<LineItem[]> {
-    return parseLineItems(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }));
+    return parseLineItems(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }), this.#dropped('items'));
   }
 
   /** GET …/handling: address, coordinates and handling preferences (they never change: read once). */
   async getHandling(orderId: string, options: CallOptions = {}): Promise<Handling> {
-    return parseHandling(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }));
+    return parseHandling(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }), this.#dropped('handling'));
   }
 
   /** GET …/location: the shopper's position while delivering; null otherwise (an empty body or `{}`). */
   async getLocation(orderId: string, options: CallOptions = {}): Promise<ShopperLocation> {
-    return parseLocation(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }));
+    return parseLocation(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }), this.#dropped('location'));
   }
 
   /** PUT …/items/{itemId}/replacement with `{"status": decision}`: the customer approves or rejects a proposed replacement. */
@@ -103,6 +108,10 @@ export class ConnectClient {
     const body = replacementBody(decision);
     const path = `${orderPath(orderId)}/items/${encodeSegment(itemId, 'order_item_id')}/replacement`;
     await this.#request({ method: 'PUT', path, options, emptyIs: {}, body });
+  }
+
+  #dropped(resource: OrderResource): ReportDropped {
+    return (message) => this.#options.onDropped?.(resource, message);
   }
 
   async #request(spec: RequestSpec): Promise<unknown> {

@@ -2,9 +2,16 @@
  * Raw Connect JSON → the normalised types of ./types. Pure functions, no I/O.
  *
  * Tolerant where the API may grow (unknown fields ignored, unknown states and statuses kept, enums compared
- * case-insensitively), strict where the widget would otherwise show nonsense (a missing id, a quantity that
- * is not a number, coordinates off the globe): those throw `ApiError` of kind `invalid_response`, whose
- * message names the offending field so a retailer reading the console knows what their proxy broke.
+ * case-insensitively). A bad part costs only itself: an item without an id or a name is left out of the list,
+ * a quantity that is not a number is not shown, coordinates off the globe drop the map but keep the address,
+ * a date that is not ISO 8601 is treated as absent. Each such part is told to `report` with a message naming
+ * the field (`line_items[3].item.quantity`), so a retailer reading `order-error` knows what their proxy
+ * broke. Only an answer with nothing usable in it (no order id or state, no `line_items` list) throws
+ * `ApiError` of kind `invalid_response`.
+ *
+ * Text is bounded and defused on the way in: cut to a length no customer reads past (a megabyte of text
+ * would freeze the page in layout), and without the bidirectional embedding, override and isolate controls
+ * that would reorder the text around a name on screen.
  */
 import { ApiError } from './api-error.js';
 import { ownEntry } from '../common/own-entry.js';
@@ -12,8 +19,29 @@ import type { Address, Coordinates, Handling, LineItem, Order, Product, ShopperL
 
 type Json = Record<string, unknown>;
 
+/** Told of each part of an answer that was left out: a message naming the field and why. */
+export type ReportDropped = (message: string) => void;
+
+const ignore: ReportDropped = () => {};
+
+/** Names, addresses, states and units: longer than any real one, short enough to lay out at once. */
+const SHORT_TEXT = 500;
+/** Notes, instructions and the drop-off location. */
+const LONG_TEXT = 2000;
+
 function invalid(what: string): ApiError {
   return new ApiError({ kind: 'invalid_response', message: `Unexpected answer from Connect: ${what}.` });
+}
+
+/** Runs `parse`; when it finds the part unusable, reports that and returns undefined instead of failing the answer. */
+function orLeaveOut<T>(parse: () => T, part: string, report: ReportDropped): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    report(`${error.message.slice(0, -1)}; ${part} is left out.`);
+    return undefined;
+  }
 }
 
 function isObject(value: unknown): value is Json {
@@ -21,38 +49,59 @@ function isObject(value: unknown): value is Json {
 }
 
 function object(value: unknown, what: string): Json {
-  if (!isObject(value)) throw invalid(`${what} is not an object`);
+  if (!isObject(value)) throw invalid(`${what} is ${value == null ? 'missing' : 'not an object'}`);
   return value;
+}
+
+/** A JSON value quoted for a message, never longer than a line. */
+function quote(value: unknown): string {
+  return JSON.stringify(value)?.slice(0, 40) ?? String(value);
+}
+
+/**
+ * Text as the widget shows it: without bidirectional controls (U+202A–U+202E, U+2066–U+2069) and cut to
+ * `max` UTF-16 units, never between the two halves of a surrogate pair. Not trimmed.
+ */
+function bounded(text: string, max: number): string {
+  const clean = text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  return clean.length > max ? `${clean.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…` : clean;
 }
 
 /** An id: a non-empty string, or a number (some ids are numeric elsewhere in Connect), kept as sent. */
 function requiredId(source: Json, key: string, what: string): string {
   const value = source[key];
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (value === undefined || value === null) throw invalid(`${what}.${key} is missing`);
+  const id = requiredString(source, key, what);
+  // An id is a key and a path segment, never shown: kept exactly, so it cannot be cut, only refused.
+  if (id.length > SHORT_TEXT) throw invalid(`${what}.${key} is too long`);
+  return id;
+}
+
+/** A non-empty string, as sent (names and addresses are shown as the retailer wrote them). */
+function requiredString(source: Json, key: string, what: string): string {
+  const value = source[key];
+  if (value == null) throw invalid(`${what}.${key} is missing`);
   if (typeof value !== 'string') throw invalid(`${what}.${key} is not a string`);
   if (value.trim() === '') throw invalid(`${what}.${key} is empty`);
   return value;
 }
 
-/** A non-empty string; not trimmed (names and addresses are shown as the retailer wrote them). */
-function requiredString(source: Json, key: string, what: string): string {
-  const value = source[key];
-  if (value === undefined || value === null) throw invalid(`${what}.${key} is missing`);
-  if (typeof value !== 'string') throw invalid(`${what}.${key} is not a string`);
-  if (value.trim() === '') throw invalid(`${what}.${key} is empty`);
-  return value;
+/** A required text to show: non-empty once defused, and bounded. */
+function requiredText(source: Json, key: string, what: string, max = SHORT_TEXT): string {
+  const text = bounded(requiredString(source, key, what), max);
+  if (text.trim() === '') throw invalid(`${what}.${key} is empty`);
+  return text;
 }
 
 /** An enumeration value: trimmed and lowercased so `NOT_PICKED`, `Found` and `found` compare equal. */
 function requiredEnum(source: Json, key: string, what: string): string {
-  return requiredString(source, key, what).trim().toLowerCase();
+  return requiredText(source, key, what).trim().toLowerCase();
 }
 
-/** Optional text: anything that is not a string (or a finite number) counts as absent. */
-function optionalString(source: Json, key: string): string | undefined {
+/** Optional text: anything that is not a string (or a finite number) counts as absent. Bounded. */
+function optionalString(source: Json, key: string, max = SHORT_TEXT): string | undefined {
   const value = source[key];
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return bounded(value, max);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -61,6 +110,25 @@ function optionalString(source: Json, key: string): string | undefined {
 function flag(source: Json, key: string): boolean {
   const value = source[key];
   return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+}
+
+/** An ISO 8601 date and time with its offset, as Connect sends them (`2022-01-13T18:28:07Z`). */
+const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i;
+
+/**
+ * A date to show, or undefined. One that is present but not a real ISO 8601 instant is reported and treated
+ * as absent (a label with an empty value helps no one); `required` reports an absent one too.
+ */
+function date(source: Json, key: string, what: string, report: ReportDropped, required = false): string | undefined {
+  const value = source[key];
+  if (value == null || value === '') {
+    if (required) report(`Unexpected answer from Connect: ${what}.${key} is missing; it is left out.`);
+    return undefined;
+  }
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  report(`Unexpected answer from Connect: ${what}.${key} is not an ISO 8601 date (${quote(value)}); it is left out.`);
+  return undefined;
 }
 
 /**
@@ -80,19 +148,23 @@ export function safeImageUrl(value: unknown): string | undefined {
   }
 }
 
-/** GET /v2/post_checkout/orders/{id} body → Order. The delivery/pickup window is optional. */
-export function parseOrder(body: unknown): Order {
+/**
+ * GET /v2/post_checkout/orders/{id} body → Order. Without an id, a state or a type there is nothing to show,
+ * and the answer is refused; the dates are left out when they are not dates.
+ */
+export function parseOrder(body: unknown, report: ReportDropped = ignore): Order {
   const raw = object(body, 'the order');
   const order: Order = {
     id: requiredId(raw, 'id', 'order'),
-    creationDate: requiredString(raw, 'creation_date', 'order').trim(),
     workflowState: requiredEnum(raw, 'workflow_state', 'order'),
     fulfillmentType: requiredEnum(raw, 'fulfillment_type', 'order'),
   };
-  // A window that is absent or malformed is simply not shown; it is not worth failing the whole order for.
+  const creationDate = date(raw, 'creation_date', 'order', report, true);
+  if (creationDate) order.creationDate = creationDate;
+  // The window is optional: an absent one is not a problem, a malformed one is reported and not shown.
   const details = isObject(raw.fulfillment_details) ? raw.fulfillment_details : {};
-  const startsAt = optionalString(details, 'window_starts_at')?.trim();
-  const endsAt = optionalString(details, 'window_ends_at')?.trim();
+  const startsAt = date(details, 'window_starts_at', 'fulfillment_details', report);
+  const endsAt = date(details, 'window_ends_at', 'fulfillment_details', report);
   if (startsAt) order.windowStartsAt = startsAt;
   if (endsAt) order.windowEndsAt = endsAt;
   return order;
@@ -102,21 +174,23 @@ export function parseOrder(body: unknown): Order {
 const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 function parseQuantity(value: unknown, what: string): number {
-  if (value === undefined || value === null) throw invalid(`${what}.quantity is missing`);
+  if (value == null) throw invalid(`${what}.quantity is missing`);
   let quantity = NaN;
   if (typeof value === 'number') quantity = value;
   else if (typeof value === 'string' && DECIMAL.test(value.trim())) quantity = Number(value.trim());
-  if (!Number.isFinite(quantity) || quantity < 0) throw invalid(`${what}.quantity is not a number (${JSON.stringify(value)})`);
+  if (!Number.isFinite(quantity) || quantity < 0) throw invalid(`${what}.quantity is not a number (${quote(value)})`);
   return quantity;
 }
 
-function parseProduct(value: unknown, what: string): Product {
+/** A product to show: its name is required; a quantity that is not a number is left out, not the product. */
+function parseProduct(value: unknown, what: string, report: ReportDropped): Product {
   const raw = object(value, what);
   const product: Product = {
-    name: requiredString(raw, 'name', what),
-    quantity: parseQuantity(raw.quantity, what),
+    name: requiredText(raw, 'name', what),
     costUnit: optionalString(raw, 'cost_unit')?.trim().toUpperCase() || 'EACH',
   };
+  const quantity = orLeaveOut(() => parseQuantity(raw.quantity, what), `${what}.quantity`, report);
+  if (quantity !== undefined) product.quantity = quantity;
   const imageUrl = safeImageUrl(raw.image_url);
   if (imageUrl) product.imageUrl = imageUrl;
   return product;
@@ -125,8 +199,7 @@ function parseProduct(value: unknown, what: string): Product {
 /** Old-model answers put the customer's decision in `status`; today it lives in `replacement_status`. */
 const OLD_MODEL_DECISIONS: Readonly<Record<string, string>> = { approved: 'APPROVED', rejected: 'REJECTED' };
 
-function parseLineItem(value: unknown, index: number): LineItem {
-  const what = `line_items[${index}]`;
+function parseLineItem(value: unknown, what: string, report: ReportDropped): LineItem {
   const raw = object(value, what);
   let status = requiredEnum(raw, 'status', what);
   let replacementStatus = optionalString(raw, 'replacement_status')?.trim().toUpperCase() || 'SUBSTITUTION_STATUS_UNSPECIFIED';
@@ -140,51 +213,71 @@ function parseLineItem(value: unknown, index: number): LineItem {
     status,
     replacementStatus,
     certifiedDelivery: flag(raw, 'certified_delivery'),
-    item: parseProduct(raw.item, `${what}.item`),
+    item: parseProduct(raw.item, `${what}.item`, report),
   };
   const lineNum = optionalString(raw, 'line_num')?.trim();
   if (lineNum) item.lineNum = lineNum;
-  if (raw.replacement !== undefined && raw.replacement !== null) item.replacement = parseProduct(raw.replacement, `${what}.replacement`);
+  // A replacement that cannot be shown is left out: the row says none is proposed, and offers no answer.
+  const replacement = raw.replacement == null ? undefined : orLeaveOut(() => parseProduct(raw.replacement, `${what}.replacement`, report), `${what}.replacement`, report);
+  if (replacement) item.replacement = replacement;
   return item;
 }
 
 /**
- * GET …/items: the whole `{"line_items": [...]}` body → LineItem[]. Ids must be unique, because the widget
- * keys its lists and the customer's replacement decisions by them.
+ * GET …/items: the whole `{"line_items": [...]}` body → LineItem[]. An item that cannot be shown (no id,
+ * status or name) is left out, and so is a second item with an id already seen: the widget keys its rows and
+ * the customer's replacement decisions by id.
  */
-export function parseLineItems(body: unknown): LineItem[] {
+export function parseLineItems(body: unknown, report: ReportDropped = ignore): LineItem[] {
   const raw = object(body, 'the items');
-  if (!Array.isArray(raw.line_items)) throw invalid(raw.line_items === undefined ? 'line_items is missing' : 'line_items is not a list');
-  const items = raw.line_items.map(parseLineItem);
+  if (!Array.isArray(raw.line_items)) throw invalid(`line_items is ${raw.line_items === undefined ? 'missing' : 'not a list'}`);
+  const items: LineItem[] = [];
   const seen = new Set<string>();
-  for (const item of items) {
-    if (seen.has(item.id)) throw invalid(`line_items has the id ${JSON.stringify(item.id)} twice`);
-    seen.add(item.id);
-  }
+  raw.line_items.forEach((value: unknown, index) => {
+    const what = `line_items[${index}]`;
+    const item = orLeaveOut(
+      () => {
+        const parsed = parseLineItem(value, what, report);
+        if (seen.has(parsed.id)) throw invalid(`${what}.id ${quote(parsed.id)} is already in the list`);
+        return parsed;
+      },
+      what,
+      report,
+    );
+    if (item) {
+      seen.add(item.id);
+      items.push(item);
+    }
+  });
   return items;
 }
 
 function coordinate(raw: Json, key: 'latitude' | 'longitude', limit: number, what: string): number {
   const value = raw[key];
-  if (value === undefined || value === null) throw invalid(`${what}.${key} is missing`);
+  if (value == null) throw invalid(`${what}.${key} is missing`);
   if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(`${what}.${key} is not a number`);
   if (Math.abs(value) > limit) throw invalid(`${what}.${key} is out of range`);
   return value;
 }
 
-function parseCoordinates(value: unknown, what: string): Coordinates {
-  if (value === undefined || value === null) throw invalid(`${what} is missing`);
-  const raw = object(value, what);
-  return { latitude: coordinate(raw, 'latitude', 90, what), longitude: coordinate(raw, 'longitude', 180, what) };
+/** Coordinates on the globe, or undefined (reported) when they are present but are not. */
+function parseCoordinates(value: unknown, report: ReportDropped): Coordinates | undefined {
+  return orLeaveOut(
+    () => {
+      const raw = object(value, 'coordinates');
+      return { latitude: coordinate(raw, 'latitude', 90, 'coordinates'), longitude: coordinate(raw, 'longitude', 180, 'coordinates') };
+    },
+    'coordinates',
+    report,
+  );
 }
 
 function parseAddress(value: unknown): Address {
-  if (value === undefined || value === null) throw invalid('address is missing');
   const raw = object(value, 'address');
   const address: Address = {
-    addressLine1: requiredString(raw, 'address_line_1', 'address'),
-    postalCode: requiredString(raw, 'postal_code', 'address').trim(),
-    countryCode: requiredString(raw, 'country_code', 'address').trim().toUpperCase(),
+    addressLine1: requiredText(raw, 'address_line_1', 'address'),
+    postalCode: requiredText(raw, 'postal_code', 'address').trim(),
+    countryCode: requiredText(raw, 'country_code', 'address').trim().toUpperCase(),
   };
   const optional = [
     ['address_line_2', 'addressLine2'],
@@ -201,31 +294,34 @@ function parseAddress(value: unknown): Address {
 
 /**
  * GET …/handling body → Handling. `address` (with address_line_1, postal_code, country_code) and
- * `coordinates` are required; the other strings default to '' and the booleans to false. The undocumented
- * `shopper` object is ignored.
+ * `coordinates` are documented as required, but each is left out on its own when unusable: the customer
+ * keeps the address when the coordinates are wrong (only the map goes), and the notes when the address is.
+ * The other strings default to '' and the booleans to false. The undocumented `shopper` object is ignored.
  */
-export function parseHandling(body: unknown): Handling {
+export function parseHandling(body: unknown, report: ReportDropped = ignore): Handling {
   const raw = object(body, 'the handling details');
-  return {
-    address: parseAddress(raw.address),
-    coordinates: parseCoordinates(raw.coordinates, 'coordinates'),
-    dropoffLocation: optionalString(raw, 'dropoff_location') ?? '',
-    notes: optionalString(raw, 'notes') ?? '',
-    instructions: optionalString(raw, 'instructions') ?? '',
+  const handling: Handling = {
+    dropoffLocation: optionalString(raw, 'dropoff_location', LONG_TEXT) ?? '',
+    notes: optionalString(raw, 'notes', LONG_TEXT) ?? '',
+    instructions: optionalString(raw, 'instructions', LONG_TEXT) ?? '',
     leaveUnattended: flag(raw, 'leave_unattended'),
     alcoholic: flag(raw, 'alcoholic'),
     certifiedDelivery: flag(raw, 'certified_delivery'),
   };
+  const address = orLeaveOut(() => parseAddress(raw.address), 'address', report);
+  const coordinates = parseCoordinates(raw.coordinates, report);
+  if (address) handling.address = address;
+  if (coordinates) handling.coordinates = coordinates;
+  return handling;
 }
 
 /**
  * GET …/location body → the shopper's coordinates, or null. Connect answers an empty body outside
  * `delivering` (the sandbox answers `{}`): both, and a body without coordinates, mean "no location".
- * Coordinates that are present but malformed are an error, not "no location".
+ * Coordinates that are present but malformed are reported, and mean "no location" too.
  */
-export function parseLocation(body: unknown): ShopperLocation {
-  if (body === undefined || body === null || body === '') return null;
+export function parseLocation(body: unknown, report: ReportDropped = ignore): ShopperLocation {
+  if (body == null || body === '') return null;
   const raw = object(body, 'the location');
-  if (raw.coordinates === undefined || raw.coordinates === null) return null;
-  return parseCoordinates(raw.coordinates, 'coordinates');
+  return raw.coordinates == null ? null : (parseCoordinates(raw.coordinates, report) ?? null);
 }

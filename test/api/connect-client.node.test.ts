@@ -358,15 +358,30 @@ describe('ConnectClient failures', () => {
     await failsWith(client().getOrder(ORDER_ID), 'invalid_response', { message: 'Unexpected answer from Connect: order.workflow_state is missing.' });
     answer(ORDER, () => HttpResponse.json([1, 2]));
     await failsWith(client().getOrder(ORDER_ID), 'invalid_response');
-    answer(`${ORDER}/items`, () => HttpResponse.json({ line_items: [{ id: '1', status: 'found', item: { name: 'x', quantity: 'ten' } }] }));
-    const bad = await failsWith(client().getItems(ORDER_ID), 'invalid_response');
-    assert.match(bad.message, /line_items\[0\]\.item\.quantity/);
     answer(`${ORDER}/items`, () => HttpResponse.json({ items: [] }));
     await failsWith(client().getItems(ORDER_ID), 'invalid_response', { message: 'Unexpected answer from Connect: line_items is missing.' });
-    answer(`${ORDER}/handling`, () => HttpResponse.json({ ...HANDLING_JSON, address: { address_line_1: 'x', postal_code: '1' } }));
-    await failsWith(client().getHandling(ORDER_ID), 'invalid_response', { message: 'Unexpected answer from Connect: address.country_code is missing.' });
-    answer(`${ORDER}/location`, () => HttpResponse.json({ coordinates: { latitude: 'north', longitude: 0 } }));
+    answer(`${ORDER}/location`, () => HttpResponse.json([]));
     await failsWith(client().getLocation(ORDER_ID), 'invalid_response');
+  });
+
+  it('a bad part of an answer is left out and told to onDropped with its endpoint; the rest is returned', async () => {
+    const dropped: [string, string][] = [];
+    const reporting = client({ onDropped: (resource, message) => dropped.push([resource, message]) });
+    answer(`${ORDER}/items`, () => HttpResponse.json({ line_items: [{ id: '1', status: 'found', item: { name: 'x', quantity: 'ten' } }, { id: '2' }] }));
+    const items = await reporting.getItems(ORDER_ID);
+    assert.deepEqual(items, [{ id: '1', status: 'found', replacementStatus: 'SUBSTITUTION_STATUS_UNSPECIFIED', certifiedDelivery: false, item: { name: 'x', costUnit: 'EACH' } }]);
+    answer(`${ORDER}/handling`, () => HttpResponse.json({ ...HANDLING_JSON, address: { address_line_1: 'x', postal_code: '1' } }));
+    const handling = await reporting.getHandling(ORDER_ID);
+    assert.equal(handling.address, undefined);
+    assert.deepEqual(handling.coordinates, HANDLING_JSON.coordinates);
+    answer(`${ORDER}/location`, () => HttpResponse.json({ coordinates: { latitude: 'north', longitude: 0 } }));
+    assert.equal(await reporting.getLocation(ORDER_ID), null);
+    assert.deepEqual(dropped, [
+      ['items', 'Unexpected answer from Connect: line_items[0].item.quantity is not a number ("ten"); line_items[0].item.quantity is left out.'],
+      ['items', 'Unexpected answer from Connect: line_items[1].status is missing; line_items[1] is left out.'],
+      ['handling', 'Unexpected answer from Connect: address.country_code is missing; address is left out.'],
+      ['location', 'Unexpected answer from Connect: coordinates.latitude is not a number; coordinates is left out.'],
+    ]);
   });
 
   it('an unreachable server is network', async () => {

@@ -226,11 +226,26 @@ describe('OrderTracker', () => {
     await env.clock.advance(0);
     const items = latest().items;
     connect.fail('items', () => new HttpResponse('{"line_items": [', { status: 200 }));
-    connect.fail('items', () => HttpResponse.json({ line_items: [{ id: 'x' }] }));
+    connect.fail('items', () => HttpResponse.json({ line_items: { id: 'x' } }));
     await env.clock.advance(60_000);
     assert.equal(latest().items, items);
     assert.deepEqual(events.filter((e) => e.type === 'order-error').map((e) => e.detail.kind), ['invalid_response']);
     assert.equal(latest().condition, 'live', 'recovered after the bad answers');
+  });
+
+  it('a bad item is left out, the rest shown, and the page hears of it once, however often it is read', async () => {
+    connect.state.workflow_state = 'picking';
+    connect.state.items = [{ id: 'i1', status: 'found' }, { id: 'i2', status: 'not_picked' }];
+    const { latest, events } = track();
+    connect.fail('items', () => HttpResponse.json({ line_items: [{ id: 'i1', status: 'found', item: { name: 'Milk', quantity: '1' } }, { id: 'i2', item: { name: 'Eggs' } }] }), 10);
+    await env.clock.advance(60_000);
+    assert.ok(log.count('items') >= 5);
+    assert.deepEqual(latest().items?.map((i) => i.id), ['i1']);
+    assert.equal(latest().condition, 'live');
+    assert.deepEqual(
+      events.filter((e) => e.type === 'order-error').map((e) => [e.detail.resource, e.detail.kind, e.detail.message]),
+      [['items', 'invalid_response', 'Unexpected answer from Connect: line_items[1].status is missing; line_items[1] is left out.']],
+    );
   });
 
   it('a state the widget does not know keeps polling the order only', async () => {
