@@ -9,7 +9,7 @@ import { manualEnvironment, type ManualEnvironment } from '../helpers/manual-clo
 import { RequestLog } from '../helpers/request-log.js';
 import '../../src/index.js';
 
-const API = 'http://sandbox.test';
+const API = 'https://sandbox.test';
 const INTERVAL_S = 10;
 const INTERVAL = INTERVAL_S * 1000;
 
