@@ -5,7 +5,7 @@
  */
 import { normaliseApiBase } from './api-base.js';
 import { ApiError } from './api-error.js';
-import { readResponse } from './http.js';
+import { type LastRead, readResponse } from './http.js';
 import { parseHandling, parseLineItems, parseLocation, parseOrder, type ReportDropped } from './parse.js';
 import type { CallOptions, Handling, LineItem, Order, OrderResource, ReplacementDecision, ShopperLocation } from './types.js';
 
@@ -61,11 +61,14 @@ interface RequestSpec {
   /** Present when an empty 2xx body is acceptable, and what it stands for. */
   emptyIs?: unknown;
   body?: unknown;
+  /** For reads: turns the JSON into the widget's types; an unchanged body returns the last result as it was. */
+  parse?: (body: unknown) => unknown;
 }
 
 /**
  * Reads an order through the Connect post-checkout API (docs/connect-api.md §1) and sends the customer's
- * replacement decisions. Stateless apart from its options: one instance may serve any number of calls.
+ * replacement decisions. Stateless apart from its options and the last body of each path it read: an answer
+ * equal to the last one comes back as the very same object, unparsed.
  *
  * Every method throws `ApiError` and nothing else: `aborted` when the caller's signal fired, `timeout` when
  * `timeoutMs` passed (or on HTTP 408), `network` when fetch rejected, `auth` when no token could be had or
@@ -76,6 +79,7 @@ export class ConnectClient {
   readonly #timeoutMs: number;
 
   readonly #options: ConnectClientOptions;
+  readonly #lastReads = new Map<string, LastRead>();
 
   constructor(options: ConnectClientOptions) {
     this.#options = options;
@@ -85,22 +89,22 @@ export class ConnectClient {
 
   /** GET /v2/post_checkout/orders/{orderId}: type, state, creation date, window. */
   async getOrder(orderId: string, options: CallOptions = {}): Promise<Order> {
-    return parseOrder(await this.#request({ method: 'GET', path: orderPath(orderId), options }), this.#dropped('order'));
+    return this.#read(orderPath(orderId), options, (body) => parseOrder(body, this.#dropped('order')));
   }
 
   /** GET …/items: every line item with its status and any replacement. Not for last mile orders. */
   async getItems(orderId: string, options: CallOptions = {}): Promise<LineItem[]> {
-    return parseLineItems(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/items`, options }), this.#dropped('items'));
+    return this.#read(`${orderPath(orderId)}/items`, options, (body) => parseLineItems(body, this.#dropped('items')));
   }
 
   /** GET …/handling: address, coordinates and handling preferences (they never change: read once). */
   async getHandling(orderId: string, options: CallOptions = {}): Promise<Handling> {
-    return parseHandling(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/handling`, options }), this.#dropped('handling'));
+    return this.#read(`${orderPath(orderId)}/handling`, options, (body) => parseHandling(body, this.#dropped('handling')));
   }
 
   /** GET …/location: the shopper's position while delivering; null otherwise (an empty body or `{}`). */
   async getLocation(orderId: string, options: CallOptions = {}): Promise<ShopperLocation> {
-    return parseLocation(await this.#request({ method: 'GET', path: `${orderPath(orderId)}/location`, options, emptyIs: {} }), this.#dropped('location'));
+    return this.#read(`${orderPath(orderId)}/location`, options, (body) => parseLocation(body, this.#dropped('location')), {});
   }
 
   /** PUT …/items/{itemId}/replacement with `{"status": decision}`: the customer approves or rejects a proposed replacement. */
@@ -108,6 +112,10 @@ export class ConnectClient {
     const body = replacementBody(decision);
     const path = `${orderPath(orderId)}/items/${encodeSegment(itemId, 'order_item_id')}/replacement`;
     await this.#request({ method: 'PUT', path, options, emptyIs: {}, body });
+  }
+
+  #read<T>(path: string, options: CallOptions, parse: (body: unknown) => T, emptyIs?: unknown): Promise<T> {
+    return this.#request({ method: 'GET', path, options, parse, ...(emptyIs ? { emptyIs } : {}) }) as Promise<T>;
   }
 
   #dropped(resource: OrderResource): ReportDropped {
@@ -143,7 +151,10 @@ export class ConnectClient {
         }),
         controller.signal,
       );
-      const read = readResponse(response, { ...('emptyIs' in spec ? { emptyIs: spec.emptyIs } : {}), now: this.#timers.now?.() });
+      const { parse, path } = spec;
+      let last = parse && this.#lastReads.get(path);
+      if (parse && !last) this.#lastReads.set(path, (last = {}));
+      const read = readResponse(response, { ...('emptyIs' in spec ? { emptyIs: spec.emptyIs } : {}), now: this.#timers.now?.(), parse, last });
       return await untilAborted(read, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) {

@@ -364,6 +364,26 @@ describe('ConnectClient failures', () => {
     await failsWith(client().getLocation(ORDER_ID), 'invalid_response');
   });
 
+  it('an answer equal to the last one of its path comes back as the same object, not parsed again', async () => {
+    const dropped: string[] = [];
+    const reading = client({ onDropped: (_, message) => dropped.push(message) });
+    let items = [{ id: '1', status: 'found', item: { name: 'Milk', quantity: '1' } }, { id: '2', status: 'found', item: { name: 'Eggs', quantity: 'twelve' } }];
+    answer(`${ORDER}/items`, () => HttpResponse.json({ line_items: items }));
+    answer(ORDER, () => HttpResponse.json({ id: ORDER_ID, creation_date: '2022-01-13T18:28:07Z', workflow_state: 'picking', fulfillment_type: 'delivery' }));
+    const first = await reading.getItems(ORDER_ID);
+    const order = await reading.getOrder(ORDER_ID);
+    assert.equal(await reading.getItems(ORDER_ID), first, 'same body, same array');
+    assert.equal(await reading.getOrder(ORDER_ID), order, 'each path remembers its own last answer');
+    assert.equal(dropped.length, 1, 'the unparsed repeat reports nothing again');
+    items = [items[0]!, { ...items[1]!, status: 'to_refund' }];
+    const changed = await reading.getItems(ORDER_ID);
+    assert.notEqual(changed, first);
+    assert.equal(changed[1]?.status, 'to_refund');
+    assert.equal(dropped.length, 2, 'a changed body is parsed (and checked) again');
+    // Another order's client knows nothing of this one's answers.
+    assert.notEqual(await client().getItems(ORDER_ID), changed);
+  });
+
   it('a bad part of an answer is left out and told to onDropped with its endpoint; the rest is returned', async () => {
     const dropped: [string, string][] = [];
     const reporting = client({ onDropped: (resource, message) => dropped.push([resource, message]) });
