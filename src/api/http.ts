@@ -132,13 +132,25 @@ export async function readResponse(response: Response, options: ReadResponseOpti
   const { last, parse = (body: unknown) => body } = options;
   // Megabytes of an unchanged 10,000-item order cost one string comparison instead of tens of milliseconds.
   if (last && last.text === text) return last.value;
-  const value = parse(jsonOf(text, response.status, options));
+  const json = jsonOf(text, response.status, options);
+  // Megabytes that did change are taken in over three tasks (JSON, parsing, then the caller's merge and
+  // render), so the page answers input between them instead of freezing for all three at once.
+  const big = text.length > BIG_BODY;
+  if (big) await nextTask();
+  const value = parse(json);
+  if (big) await nextTask();
   if (last) {
     last.text = text;
     last.value = value;
   }
   return value;
 }
+
+/** A body this long (a thousand items or so) is taken in over several tasks. */
+const BIG_BODY = 1_000_000;
+
+/** Lets the page's event loop run (input, rendering) before going on. A yield, not a delay: no clock is involved. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 function jsonOf(text: string, status: number, options: ReadResponseOptions): unknown {
   if (text.trim() === '') {

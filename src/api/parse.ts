@@ -33,14 +33,19 @@ function invalid(what: string): ApiError {
   return new ApiError({ kind: 'invalid_response', message: `Unexpected answer from Connect: ${what}.` });
 }
 
+/** Reports a part found unusable (an `invalid` error) as left out; anything else is a bug and goes on up. */
+function leaveOut(error: unknown, part: string, report: ReportDropped): undefined {
+  if (!(error instanceof ApiError)) throw error;
+  report(`${error.message.slice(0, -1)}; ${part} is left out.`);
+  return undefined;
+}
+
 /** Runs `parse`; when it finds the part unusable, reports that and returns undefined instead of failing the answer. */
 function orLeaveOut<T>(parse: () => T, part: string, report: ReportDropped): T | undefined {
   try {
     return parse();
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    report(`${error.message.slice(0, -1)}; ${part} is left out.`);
-    return undefined;
+    return leaveOut(error, part, report);
   }
 }
 
@@ -174,13 +179,15 @@ export function parseOrder(body: unknown, report: ReportDropped = ignore): Order
 /** A plain decimal (`"10.0"`, `"1.5"`, `"2"`, `"1e2"`); hex, `Infinity` and the empty string are not quantities. */
 const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-function parseQuantity(value: unknown, what: string): number {
-  if (value == null) throw invalid(`${what}.quantity is missing`);
+/** The quantity, or undefined (reported) when it is not a number: the product is still shown, without one. */
+function parseQuantity(value: unknown, what: string, report: ReportDropped): number | undefined {
   let quantity = NaN;
   if (typeof value === 'number') quantity = value;
   else if (typeof value === 'string' && DECIMAL.test(value.trim())) quantity = Number(value.trim());
-  if (!Number.isFinite(quantity) || quantity < 0) throw invalid(`${what}.quantity is not a number (${quote(value)})`);
-  return quantity;
+  if (Number.isFinite(quantity) && quantity >= 0) return quantity;
+  const why = value == null ? 'is missing' : `is not a number (${quote(value)})`;
+  report(`Unexpected answer from Connect: ${what}.quantity ${why}; ${what}.quantity is left out.`);
+  return undefined;
 }
 
 /** A product to show: its name is required; a quantity that is not a number is left out, not the product. */
@@ -190,7 +197,7 @@ function parseProduct(value: unknown, what: string, report: ReportDropped): Prod
     name: requiredText(raw, 'name', what),
     costUnit: optionalString(raw, 'cost_unit')?.trim().toUpperCase() || 'EACH',
   };
-  const quantity = orLeaveOut(() => parseQuantity(raw.quantity, what), `${what}.quantity`, report);
+  const quantity = parseQuantity(raw.quantity, what, report);
   if (quantity !== undefined) product.quantity = quantity;
   const imageUrl = safeImageUrl(raw.image_url);
   if (imageUrl) product.imageUrl = imageUrl;
@@ -236,18 +243,13 @@ export function parseLineItems(body: unknown, report: ReportDropped = ignore): L
   const seen = new Set<string>();
   raw.line_items.forEach((value: unknown, index) => {
     const what = `line_items[${index}]`;
-    const item = orLeaveOut(
-      () => {
-        const parsed = parseLineItem(value, what, report);
-        if (seen.has(parsed.id)) throw invalid(`${what}.id ${quote(parsed.id)} is already in the list`);
-        return parsed;
-      },
-      what,
-      report,
-    );
-    if (item) {
+    try {
+      const item = parseLineItem(value, what, report);
+      if (seen.has(item.id)) throw invalid(`${what}.id ${quote(item.id)} is already in the list`);
       seen.add(item.id);
       items.push(item);
+    } catch (error) {
+      leaveOut(error, what, report);
     }
   });
   return items;
