@@ -7,6 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import minifyTemplates from './scripts/minify-template-literals.mjs';
 import leafletTrim from './scripts/leaflet-trim.mjs';
+import litPolicy from './scripts/lit-policy.mjs';
 
 const ts = () =>
   typescript({
@@ -43,7 +44,7 @@ export default [
       entryFileNames: 'order-status.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
   },
   {
     input: 'src/index.ts',
@@ -53,6 +54,6 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false)],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false)],
   },
 ];

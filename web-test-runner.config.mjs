@@ -3,6 +3,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { strictPagePlugin } from './test/build/strict-page-server.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -22,6 +23,8 @@ export default {
         if (context.path === '/mockServiceWorker.js') return { body: mswWorker(), type: 'js' };
       },
     },
+    // A retailer page with a strict Content-Security-Policy header, for the build tests.
+    strictPagePlugin(),
   ],
   browsers: [
     chromeLauncher({
