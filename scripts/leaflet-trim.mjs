@@ -15,7 +15,10 @@
  * - Marker dragging: the widget's markers are never draggable (nor interactive), and Leaflet's Marker is
  *   written for builds without it: it checks `if (MarkerDrag)` before using it (about 0.6 KB gzip).
  * - Map methods nothing calls: geolocation (`locate`, `stopLocate` and their handlers), `flyTo`,
- *   `flyToBounds` and `fitWorld`.
+ *   `flyToBounds`, `fitWorld`, `setMinZoom`, `setMaxZoom`, `panInside` and `distance`.
+ * - Marker: Leaflet's default icon (the map's markers bring their own), panning to a focused marker (they
+ *   are never focusable), and the methods for changing icons and z-index or anchoring popups, which nothing
+ *   calls.
  * The browser tests run Leaflet's modules as they are, which behaves the same for this map on a page without
  * Trusted Types; the build tests run these bundles under a strict Content Security Policy.
  */
@@ -36,8 +39,16 @@ const EDITS = {
     ['link.innerHTML = html;', 'link.textContent = html;'],
   ],
   'layer/marker/DivIcon.js': [["div.innerHTML = options.html !== false ? options.html : '';", "div.textContent = options.html !== false ? options.html : '';"]],
+  'layer/marker/Marker.js': [
+    // The map's markers always have an icon of their own: Leaflet's default one (image paths found through the
+    // document's stylesheets) is never shown.
+    ["import {IconDefault} from './Icon.Default';", "import {Icon as IconDefault} from './Icon';"],
+    // Never focusable (keyboard: false), so never panned to on focus.
+    ['autoPanOnFocus: true,', 'autoPanOnFocus: false,'],
+    ...['setZIndexOffset', 'getIcon', 'setIcon', '_panOnFocus', '_getPopupAnchor', '_getTooltipAnchor'].map((name) => [method(name), '\n']),
+  ],
   'map/Map.js': [
-    ...['flyTo', 'flyToBounds', 'fitWorld', 'locate', 'stopLocate', '_handleGeolocationError', '_handleGeolocationResponse'].map((name) => [method(name), '\n']),
+    ...['flyTo', 'flyToBounds', 'fitWorld', 'setMinZoom', 'setMaxZoom', 'panInside', 'locate', 'stopLocate', '_handleGeolocationError', '_handleGeolocationResponse', 'distance'].map((name) => [method(name), '\n']),
     [/\n\t\tif \(this\._locationWatchId !== undefined\) \{\n\t\t\tthis\.stopLocate\(\);\n\t\t\}\n/, '\n'],
   ],
 };

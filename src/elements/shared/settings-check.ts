@@ -17,37 +17,32 @@ export interface RequestSettings {
 /** Where a developer's machine serves the sandbox: plain http is fine there, and only there. */
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/;
 
-/** Longer than any Connect order id (a UUID is 36 characters); an id is one path segment of a URL. */
-const MAX_ORDER_ID = 200;
-
 /**
  * Why the settings cannot be used, as a message naming the setting for the page's developer; undefined when
  * they can. `page` is the page's URL (relative settings resolve against it).
  *
  * - `order-id` is one path segment: no `/` or `\`, not `.` or `..` (a URL would resolve them to another
- *   path of Connect, with the token), no control characters, at most 200 characters.
+ *   path of Connect, with the token), no control characters, at most 200 characters (a UUID has 36).
  * - `api-base` is on the page's own origin (relative, or the retailer's proxy), or `https:`; plain `http:`
  *   only to localhost, 127.0.0.1, [::1] or *.localhost, where the sandbox runs.
  * - `proxy` authenticates by the page's session cookie, which only reaches the page's own origin.
  * - `token-url` is answered with the customer's token: only the page's own origin may do that.
  */
-export function refusedSetting(settings: RequestSettings, page: URL = new URL(location.href)): string | undefined {
-  const { orderId, apiBase, tokenUrl, proxy } = settings;
-  if (orderId.length > MAX_ORDER_ID || orderId === '.' || orderId === '..' || /[/\\\p{Cc}]/u.test(orderId)) {
-    return `order-id must be one Connect order id (one URL path segment of up to ${MAX_ORDER_ID} characters).`;
-  }
-  const api = urlOn(apiBase, page);
+export function refusedSetting({ orderId, apiBase, tokenUrl, proxy }: RequestSettings, page = new URL(location.href)): string | undefined {
+  if (orderId.length > 200 || /^\.\.?$|[/\\\p{Cc}]/u.test(orderId)) return 'order-id must be one Connect order id (one URL path segment).';
+  const api = webUrl(apiBase, page);
   const ownOrigin = api?.origin === page.origin;
-  if (!api || !(ownOrigin || api.protocol === 'https:' || (api.protocol === 'http:' && LOCAL_HOST.test(api.hostname)))) {
+  if (!api || !(ownOrigin || api.protocol === 'https:' || LOCAL_HOST.test(api.hostname))) {
     return 'api-base must be an https: URL (or http: on localhost): the token must not travel in cleartext.';
   }
-  if (proxy) return ownOrigin ? undefined : "proxy needs an api-base on the page's own origin, where its session cookie goes.";
-  if (tokenUrl && urlOn(tokenUrl, page)?.origin !== page.origin) return "token-url must be on the page's own origin.";
+  if (proxy ? !ownOrigin : tokenUrl && webUrl(tokenUrl, page)?.origin !== page.origin) {
+    return `${proxy ? 'proxy needs an api-base' : 'token-url must be'} on the page's own origin.`;
+  }
   return undefined;
 }
 
 /** An http(s) URL resolved against the page, or undefined (`javascript:`, `data:`, not a URL at all). */
-function urlOn(value: string, page: URL): URL | undefined {
+function webUrl(value: string, page: URL): URL | undefined {
   try {
     const url = new URL(value, page);
     return /^https?:$/.test(url.protocol) ? url : undefined;
