@@ -4,6 +4,7 @@
 // map — markers, zoom buttons, attribution — with no CSP violation and nothing thrown.
 // Needs `npm run build` first (`npm test` builds before the browser tests).
 import { expect } from '@open-wc/testing';
+import { until } from '../elements/fake-connect.js';
 
 interface WatchedWindow extends Window {
   cspViolations: string[];
@@ -20,17 +21,6 @@ async function strictPage(builds: string): Promise<{ win: WatchedWindow; frame: 
     frame.src = `/test/build/strict.html?builds=${builds}`;
   });
   return { win: frame.contentWindow as WatchedWindow, frame };
-}
-
-/** Waits for something in the page, polling (the page's own timers are its business). */
-async function until<T>(read: () => T | null | undefined | false, what: string, timeout = 8000): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (performance.now() - started > timeout) throw new Error(`Timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Everything a customer sees in a delivering order's tracker, read from the page's shadow roots. */
