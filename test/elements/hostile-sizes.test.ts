@@ -4,11 +4,12 @@
 //
 // The numbers, on this project's two-core machine with Lit in development mode (slower than the build) and
 // other test runs beside it: the worst task of a 10,000-item order (10 MB) while it was read and its rows
-// filled in was 0–150 ms; of a poll that moves one item 50–200 ms (the JSON, the parsing and the merge, each in
-// a task of its own); an unchanged poll took 4–15 ms from its last byte until the next poll was scheduled. A
-// 1 MB name and 1 MB of notes made no task of 50 ms. Before this work the first render blocked the page for
-// 4–8 s, every changed poll for 3 s, and a 1 MB name for 60 s. The bounds stretch with the machine's load (see
-// `slowdown`), and still fail any return to parsing, rendering or laying out everything at once.
+// filled in was 0–150 ms; of a poll that moves one item 50–200 ms (the JSON, the parsing and the merge, each
+// in a task of its own); an unchanged poll took 4–15 ms from its last byte until the next poll was scheduled.
+// A 1 MB name and 1 MB of notes made no task of 50 ms. On a machine three times slower than idle, every one
+// of these tripled. Before this work the first render blocked the page for 4–8 s, every changed poll for 3 s,
+// and a 1 MB name for 60 s. The bounds stretch with the machine's load (see `slowdown`), and still fail any
+// return to parsing, rendering or laying out everything at once.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { OrderItemsElement, OrderStatusElement, OrderTrackerElement } from '../../src/index.js';
@@ -194,7 +195,9 @@ describe('hostile sizes', function () {
       await until(() => filled(el) && rows(el) === 10_000, 'every row', 60_000);
 
       // Unchanged: the same 10 MB again. From its last byte until the next poll is scheduled, the page's work is
-      // finishing the body and finding it equal to the last one; the element hears nothing.
+      // finishing the body and finding it equal to the last one; the element hears nothing. The best of three
+      // polls is taken: a garbage collection or the test runner's own work may land in any one of them, while
+      // parsing the body again would cost every one of them 60 ms and more (JSON, items, merge).
       const before = snapshotOf(el);
       // The items answer, ten megabytes beside a small order answer, is the last one handled: the last poll
       // scheduled is its poller's.
@@ -204,13 +207,16 @@ describe('hostile sizes', function () {
         scheduledAt = performance.now();
         return schedule(callback, ms);
       };
-      await env.clock.advance(INTERVAL_S * 1000);
+      const unchangedPolls: number[] = [];
+      for (let poll = 0; poll < 3; poll += 1) {
+        await env.clock.advance(INTERVAL_S * 1000);
+        unchangedPolls.push(scheduledAt - arrived.get(`${ORDER}/items`)!);
+      }
       env.clock.setTimeout = schedule;
-      const unchanged = scheduledAt - arrived.get(`${ORDER}/items`)!;
+      const unchanged = Math.min(...unchangedPolls);
       const factor = slowdown(body);
-      console.log(`10,000 items, unchanged poll: ${unchanged.toFixed(1)} ms from its last byte to the next poll (machine ${factor.toFixed(1)}× slower than idle)`);
+      console.log(`10,000 items, unchanged poll: ${unchangedPolls.map((ms) => ms.toFixed(1)).join(', ')} ms from its last byte to the next poll (machine ${factor.toFixed(1)}× slower than idle)`);
       expect(snapshotOf(el), 'nothing new for the element').to.equal(before);
-      // Parsing the body again would cost 60 ms and more (JSON, items, merge): 16 ms holds only without it.
       expect(unchanged).to.be.within(0, 16 * factor);
 
       // One item found: its row moves to Found and nothing else is touched.
