@@ -13,6 +13,7 @@ import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import minifyTemplates from './scripts/minify-template-literals.mjs';
 import leafletTrim from './scripts/leaflet-trim.mjs';
+import litPolicy from './scripts/lit-policy.mjs';
 
 const ts = () =>
   typescript({
@@ -101,7 +102,7 @@ export default [
       entryFileNames: 'order-status.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
   },
   {
     input: 'src/index.ts',
@@ -111,7 +112,7 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes],
   },
   {
     input: 'src/react/index.ts',

@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { serverKitMiddleware } from './test/server/wtr-kit.mjs';
+import { strictPagePlugin } from './test/build/strict-page-server.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -25,6 +26,8 @@ export default {
         if (context.path === '/mockServiceWorker.js') return { body: mswWorker(), type: 'js' };
       },
     },
+    // A retailer page with a strict Content-Security-Policy header, for the build tests.
+    strictPagePlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -84,7 +84,7 @@ describe('against the emulator’s faults', () => {
     await env.clock.advance(0);
     const items = snapshot().items;
     sandbox.faults.add({ endpoint: 'items', orderId: order.id, status: 200, body: '{"line_items": [', count: 1 });
-    sandbox.faults.add({ endpoint: 'items', orderId: order.id, status: 200, body: '{"line_items": [{"id": 1}]}', count: 1 });
+    sandbox.faults.add({ endpoint: 'items', orderId: order.id, status: 200, body: '{"line_items": {"id": 1}}', count: 1 });
     await env.clock.advance(120_000);
     assert.equal(snapshot().items, items);
     assert.deepEqual(errors.map((e) => e.kind), ['invalid_response']);

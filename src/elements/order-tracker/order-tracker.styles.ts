@@ -28,13 +28,9 @@ shopper-map {
     grid-template-areas: 'status items';
     align-items: start;
   }
+  /* The map keeps its own height beside the status card: stretched to it, long notes made it thousands of pixels tall. */
   .layout[data-map] {
     grid-template-areas: 'status map' 'items items';
-    align-items: stretch;
-  }
-  .layout[data-map] shopper-map {
-    height: auto;
-    min-height: var(--order-status-map-height, 20rem);
   }
 }
 `,

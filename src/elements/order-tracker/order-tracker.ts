@@ -58,7 +58,7 @@ export class OrderTrackerElement extends TrackedElement {
     // Without an order-id the parts would each complain; one message is enough.
     if (!this.orderId?.trim() || snapshot.condition === 'misconfigured') return html`${banner}`;
     const { order, handling } = snapshot;
-    const showMap = !!handling && order?.fulfillmentType !== 'pickup';
+    const showMap = !!handling?.coordinates && order?.fulfillmentType !== 'pickup';
     return html`
       ${banner}
       <div class="layout" part="layout" ?data-map=${showMap}>
