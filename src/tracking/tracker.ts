@@ -17,7 +17,7 @@ import type { OrderResource, ReplacementDecision } from '../api/types.js';
 import { AuthSession, type TokenSettings } from '../auth/auth-session.js';
 import type { TrackingEnvironment } from './environment.js';
 import { failureOutcome } from './failure-policy.js';
-import { errorNotice, noticesBetween } from './order-notices.js';
+import { DroppedPartNotices, errorNotice, noticesBetween } from './order-notices.js';
 import { orderKey } from './order-key.js';
 import { type PageActivityChange, watchPageActivity } from './page-activity.js';
 import type { FailureDecision } from './poller.js';
@@ -51,8 +51,6 @@ export interface TrackerConfig {
 const MIN_REFRESH_GAP_MS = 5_000;
 /** Requests give up after this long (kind `timeout`) and are retried with backoff. */
 const REQUEST_TIMEOUT_MS = 20_000;
-/** Distinct left-out parts told to the page per order: enough to find the cause, never a flood. */
-const MAX_DROPPED_REPORTS = 20;
 
 export type { TrackerSubscriber } from './subscribers.js';
 
@@ -69,8 +67,7 @@ export class OrderTracker {
   #pageActive = true;
   #stopWatching: (() => void) | undefined;
   #started = false;
-  /** The left-out parts of answers the page has heard of: each once, not on every poll. */
-  readonly #droppedReported = new Set<string>();
+  readonly #dropped: DroppedPartNotices;
 
   readonly #config: TrackerConfig;
 
@@ -78,13 +75,8 @@ export class OrderTracker {
     this.#config = config;
     this.#snapshot = emptySnapshot(config.orderId);
     const { apiBase, fetch, acceptLanguage, env } = config;
-    this.#client = new ConnectClient({
-      apiBase,
-      fetch,
-      acceptLanguage,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-      timers: env.clock,
-    });
+    this.#client = new ConnectClient({ apiBase, fetch, acceptLanguage, timeoutMs: REQUEST_TIMEOUT_MS, timers: env.clock });
+    this.#dropped = new DroppedPartNotices(config.orderId);
     this.#auth = new AuthSession({ settings: config.tokens, fetch, clock: env.clock, minSignInRetryGapMs: MIN_REFRESH_GAP_MS });
     this.#pollers = this.#createPollers();
   }
@@ -192,7 +184,10 @@ export class OrderTracker {
         this.#received(answer);
       },
       onError: (resource, error) => this.#failed(resource, error),
-      onDropped: (resource, message) => this.#dropped(resource, message),
+      onDropped: (resource, message) => {
+        const notice = this.#dropped.notice(resource, message);
+        if (notice) this.#subscribers.tell(notice);
+      },
     });
   }
 
@@ -232,16 +227,6 @@ export class OrderTracker {
     }
     if (report) this.#subscribers.tell(errorNotice(this.#config.orderId, resource, error));
     return decision;
-  }
-
-  /**
-   * The parsers left out a bad part of an answer (api/parse.ts) and showed the rest: the page hears of it as
-   * an `invalid_response` order-error, once per distinct problem, while the data on screen stays live.
-   */
-  #dropped(resource: OrderResource, message: string): void {
-    if (this.#droppedReported.has(message) || this.#droppedReported.size >= MAX_DROPPED_REPORTS) return;
-    this.#droppedReported.add(message);
-    this.#subscribers.tell(errorNotice(this.#config.orderId, resource, new ApiError({ kind: 'invalid_response', message })));
   }
 
   /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
