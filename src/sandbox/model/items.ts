@@ -13,6 +13,7 @@
 import { catalogProduct, productByReference, quantityString, toProductRecord, type CatalogProduct } from './baskets.js';
 import { invalid, notAllowed, notFound } from './errors.js';
 import type { IdGenerator } from './ids.js';
+import type { OrderLog } from './order-log.js';
 import type { ItemReference, ItemStatus, LineItemRecord, OrderRecord, ProductRecord } from './records.js';
 
 /** What the shopper reports through the Sandbox API; `not_found` puts the item back to `not_picked`. */
@@ -64,10 +65,10 @@ export function settleItems(order: OrderRecord): void {
 }
 
 export class LineItems {
-  readonly #now: () => number;
+  readonly #log: OrderLog;
 
-  constructor(now: () => number) {
-    this.#now = now;
+  constructor(log: OrderLog) {
+    this.#log = log;
   }
 
   /**
@@ -105,7 +106,7 @@ export class LineItems {
       item.replacement = replacementFor(item, input.replacementItem, delivered);
       item.replacementStatus = 'PENDING';
     }
-    order.events.push({ at: this.#now(), type: 'item', detail: `${lineNum} ${input.status}` });
+    this.#log.record(order, { kind: 'item', itemId: item.id, lineNum, status: input.status }, `${lineNum} ${input.status}`);
     return item;
   }
 
@@ -125,7 +126,7 @@ export class LineItems {
     if (item.replacementStatus !== 'PENDING') throw notAllowed('Replacement already answered', 'orderItemId');
     item.replacementStatus = input.status;
     if (alternative) item.alternativeItem = { ...alternative };
-    order.events.push({ at: this.#now(), type: 'replacement', detail: `${item.lineNum} ${input.status}` });
+    this.#log.record(order, { kind: 'replacement', itemId: item.id, lineNum: item.lineNum, decision: input.status }, `${item.lineNum} ${input.status}`);
   }
 }
 

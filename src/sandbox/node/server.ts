@@ -9,6 +9,7 @@ import { getResponse } from 'msw';
 import { ErrorCode, connectErrorBody } from '../http/connect-errors.js';
 import { createSandboxHandlers } from '../http/handlers.js';
 import { jsonResponse } from '../http/responses.js';
+import type { CallbackTarget } from '../callbacks/callback-sender.js';
 import { Sandbox } from '../sandbox.js';
 import { serveStatic } from './static-files.js';
 
@@ -26,6 +27,8 @@ export interface SandboxServerOptions {
   staticDir?: string | Readonly<Record<string, string>>;
   /** Default pace of autoplay started through the dev control (ms). */
   autoplayStepMs?: number;
+  /** Send Connect's event callbacks to this URL with this bearer token (also `sandbox.callbacks.configure`). */
+  callbacks?: CallbackTarget;
 }
 
 export interface SandboxServer {
@@ -38,6 +41,7 @@ export interface SandboxServer {
 
 export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const sandbox = options.sandbox ?? new Sandbox();
+  if (options.callbacks) sandbox.callbacks.configure(options.callbacks);
   const handlers = createSandboxHandlers(sandbox, { autoplayStepMs: options.autoplayStepMs });
   const host = options.host ?? '127.0.0.1';
 
