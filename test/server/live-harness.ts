@@ -154,6 +154,8 @@ export function callbackBody(orderId: string, eventName: string, eventId = Strin
 export class FollowingPage {
   readonly shown: string[] = [];
   readonly reads: string[] = [];
+  /** How many `changed` hints the page has acted on (re-read and shown). */
+  followed = 0;
   #pending: Promise<void> = Promise.resolve();
   #onShown: (() => void) | undefined;
 
@@ -178,11 +180,20 @@ export class FollowingPage {
   }
 
   /** Waits until the page shows `state` (through the stream's re-reads), within `timeoutMs`. */
-  async shows(state: string, timeoutMs = 2_000): Promise<void> {
+  shows(state: string, timeoutMs = 2_000): Promise<void> {
+    return this.#until(() => this.shown.at(-1) === state, () => `the page shows ${this.shown.at(-1)}, not ${state}`, timeoutMs);
+  }
+
+  /** Waits until the page has acted on `count` hints in all, within `timeoutMs`. */
+  hasFollowed(count: number, timeoutMs = 2_000): Promise<void> {
+    return this.#until(() => this.followed >= count, () => `the page followed ${this.followed} hints, not ${count}`, timeoutMs);
+  }
+
+  async #until(done: () => boolean, failure: () => string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.shown.at(-1) !== state) {
+    while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`the page shows ${this.shown.at(-1)}, not ${state}, after ${timeoutMs} ms`);
+      if (left <= 0) throw new Error(`${failure()} after ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.#onShown = () => {
@@ -201,7 +212,13 @@ export class FollowingPage {
       } catch {
         return;
       }
-      await this.#reread(frame.data.resources as string[]);
+      try {
+        await this.#reread(frame.data.resources as string[]);
+      } catch {
+        return; // the kit went away at the end of the test
+      }
+      this.followed += 1;
+      this.#onShown?.();
     }
   }
 
