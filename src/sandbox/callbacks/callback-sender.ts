@@ -157,21 +157,17 @@ export class CallbackSender {
     }
     const copies = this.#faults.duplicate > 0 ? 2 : 1;
     if (copies === 2) this.#faults.duplicate -= 1;
-    for (let copy = 0; copy < copies; copy += 1) this.#afterDelay(payload);
+    this.#inFlight += copies;
+    if (this.#faults.delayMs === 0) return this.#inOrder(payload, copies);
+    this.#later(() => this.#inOrder(payload, copies), this.#faults.delayMs);
   }
 
-  #afterDelay(payload: EventCallbackPayload): void {
-    this.#inFlight += 1;
-    if (this.#faults.delayMs === 0) return this.#inOrder(payload);
-    this.#later(() => this.#inOrder(payload), this.#faults.delayMs);
-  }
-
-  /** Holds one back when asked to, and sends it after the next one. */
-  #inOrder(payload: EventCallbackPayload): void {
+  /** Holds one back (with its duplicate) when asked to, and sends it after the next one. */
+  #inOrder(payload: EventCallbackPayload, copies: number): void {
     const held = this.#held;
     if (held) {
       this.#held = undefined;
-      this.#enqueue(payload);
+      this.#enqueue(payload, copies);
       held.release();
       return;
     }
@@ -185,16 +181,16 @@ export class CallbackSender {
         release: () => {
           cancel();
           if (this.#held?.payload === payload) this.#held = undefined;
-          this.#enqueue(payload);
+          this.#enqueue(payload, copies);
         },
       };
       return;
     }
-    this.#enqueue(payload);
+    this.#enqueue(payload, copies);
   }
 
-  #enqueue(payload: EventCallbackPayload): void {
-    this.#queue = this.#queue.then(() => this.#post(payload)).finally(() => this.#done());
+  #enqueue(payload: EventCallbackPayload, copies: number): void {
+    for (let copy = 0; copy < copies; copy += 1) this.#queue = this.#queue.then(() => this.#post(payload)).finally(() => this.#done());
   }
 
   async #post(payload: EventCallbackPayload): Promise<void> {
