@@ -32,9 +32,8 @@ interface OrderChannel {
   orderId: string;
   subscribed: Promise<void>;
   unsubscribe?: () => void;
-  /** Since when the bus has delivered this order's changes here without a break. */
+  /** Since when (a cursor) the bus has delivered this order's changes here without a break. */
   liveSince: number;
-  lastCursor: number;
   /** The newest cursor dropped from the buffer: a resume from before it cannot be exact. */
   droppedUpTo: number;
   buffer: BufferedChange[];
@@ -48,6 +47,11 @@ export class LiveHub {
   readonly #bus: ChangeBus;
   readonly #clock: ProxyClock;
   readonly #channels = new Map<string, OrderChannel>();
+  /**
+   * The last cursor given out, by any channel: cursors only grow, even within one millisecond and across a
+   * channel dropped and opened again, so an id from before a break is always seen to be from before it.
+   */
+  #lastCursor = 0;
 
   constructor(bus: ChangeBus, clock: ProxyClock) {
     this.#bus = bus;
@@ -67,8 +71,7 @@ export class LiveHub {
     if (channel.linger !== undefined) this.#clock.clearTimeout(channel.linger);
     channel.linger = undefined;
     const missed = this.#missed(channel, lastEventId);
-    channel.lastCursor = Math.max(channel.lastCursor, this.#clock.now());
-    const id = formatCursor({ instance: this.instanceId, ms: channel.lastCursor });
+    const id = formatCursor({ instance: this.instanceId, ms: this.#nextCursor() });
     sink.send({ ...ready, event: 'ready', id });
     if (missed) sink.send({ event: 'changed', id, data: { resources: missed } });
     channel.sinks.add(sink);
@@ -88,7 +91,6 @@ export class LiveHub {
       orderId,
       subscribed: Promise.resolve(),
       liveSince: Infinity,
-      lastCursor: 0,
       droppedUpTo: -Infinity,
       buffer: [],
       sinks: new Set(),
@@ -100,7 +102,7 @@ export class LiveHub {
       .then(
         (unsubscribe) => {
           channel.unsubscribe = unsubscribe;
-          channel.liveSince = this.#clock.now();
+          channel.liveSince = this.#nextCursor();
           if (channel.over) unsubscribe();
         },
         (error: unknown) => {
@@ -115,11 +117,10 @@ export class LiveHub {
     const resources = liveResources(change.resources);
     if (channel.over || !resources) return;
     const now = this.#clock.now();
-    // Strictly increasing, so "after the cursor" is exact even for changes within one millisecond.
-    channel.lastCursor = Math.max(now, channel.lastCursor + 1);
-    channel.buffer.push({ cursor: channel.lastCursor, at: now, resources });
+    const cursor = this.#nextCursor();
+    channel.buffer.push({ cursor, at: now, resources });
     this.#trim(channel, now);
-    const frame: StreamFrame = { event: 'changed', id: formatCursor({ instance: this.instanceId, ms: channel.lastCursor }), data: { resources } };
+    const frame: StreamFrame = { event: 'changed', id: formatCursor({ instance: this.instanceId, ms: cursor }), data: { resources } };
     for (const sink of [...channel.sinks]) sink.send(frame);
   }
 
@@ -132,6 +133,12 @@ export class LiveHub {
     this.#trim(channel, this.#clock.now());
     if (channel.liveSince > from || channel.droppedUpTo > from) return [...LIVE_RESOURCES];
     return liveResources(channel.buffer.filter((change) => change.cursor > from).flatMap((change) => change.resources));
+  }
+
+  /** This server's time in ms, or one more than the last cursor if that is ahead: strictly increasing. */
+  #nextCursor(): number {
+    this.#lastCursor = Math.max(this.#clock.now(), this.#lastCursor + 1);
+    return this.#lastCursor;
   }
 
   #trim(channel: OrderChannel, now: number): void {

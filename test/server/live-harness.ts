@@ -77,6 +77,14 @@ export class StreamClient {
     }
   }
 
+  /** Resolves once the server has ended the stream, within `timeoutMs`. */
+  endsWithin(timeoutMs = 2_000): Promise<void> {
+    return Promise.race([
+      this.ended,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the stream did not end within ${timeoutMs} ms`)), timeoutMs).unref()),
+    ]);
+  }
+
   /** Frames of `event` received so far, taken or not. */
   all(event: string): SseFrame[] {
     return this.frames.filter((frame) => frame.event === event);
