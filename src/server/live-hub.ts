@@ -19,6 +19,8 @@ const MAX_BUFFERED = 32;
 const REPLAY_WINDOW_MS = 5 * 60_000;
 /** How long a channel keeps following its order after its last stream left. */
 const LINGER_MS = 60_000;
+/** A bus that has not confirmed a subscription by then counts as unavailable (the page polls). */
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
 /** What a stream told to fall back is asked to wait before it tries a stream again. */
 export const FALLBACK_RETRY_SECONDS = 30;
 
@@ -97,8 +99,7 @@ export class LiveHub {
       over: false,
     };
     this.#channels.set(orderId, channel);
-    channel.subscribed = this.#bus
-      .subscribe(orderId, { change: (change) => this.#deliver(channel, change), lost: () => this.#lose(channel) })
+    channel.subscribed = this.#withinTimeout(this.#bus.subscribe(orderId, { change: (change) => this.#deliver(channel, change), lost: () => this.#lose(channel) }))
       .then(
         (unsubscribe) => {
           channel.unsubscribe = unsubscribe;
@@ -111,6 +112,31 @@ export class LiveHub {
         },
       );
     return channel;
+  }
+
+  /**
+   * The subscription, or a rejection once the bus has taken too long. A subscription that still comes
+   * after that is released at once (the channel is over by then).
+   */
+  #withinTimeout(subscribing: Promise<() => void>): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      let timedOut = false;
+      const timer = this.#clock.setTimeout(() => {
+        timedOut = true;
+        reject(new Error('The change bus did not confirm the subscription in time'));
+      }, SUBSCRIBE_TIMEOUT_MS);
+      subscribing.then(
+        (unsubscribe) => {
+          this.#clock.clearTimeout(timer);
+          if (timedOut) unsubscribe();
+          else resolve(unsubscribe);
+        },
+        (error: unknown) => {
+          this.#clock.clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 
   #deliver(channel: OrderChannel, change: OrderChange): void {
