@@ -81,10 +81,12 @@ export default [
     ],
   },
   // The retailer's server half: `connect-order-status/server` (web-standard Request/Response only, no Lit,
-  // no browser code, no Node-only module) and `connect-order-status/server/node` (plus the node:http adapter).
+  // no browser code, no Node-only module), `connect-order-status/server/node` (plus the node:http adapter)
+  // and `connect-order-status/server/redis` (the change bus on the retailer's own ioredis client, which it
+  // never imports).
   {
-    input: { index: 'src/server/index.ts', node: 'src/server/node.ts' },
-    external: (id) => id.startsWith('node:'),
+    input: { index: 'src/server/index.ts', node: 'src/server/node.ts', redis: 'src/server/redis.ts' },
+    external: (id) => id.startsWith('node:') || id === 'ioredis',
     output: { dir: 'dist/server', format: 'es', chunkFileNames: '[name]-[hash].js' },
     plugins: [
       typescript({

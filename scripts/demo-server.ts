@@ -3,6 +3,10 @@
  * /instacart (the widget's proxy: it knows the customer by a session cookie and adds their token itself), in
  * front of the emulator playing Instacart Connect on its own loopback port. The page holds no token.
  *
+ * Live by default: the emulator sends Instacart's event callbacks to the kit's receiver on this server
+ * (`/instacart/callbacks`, with the bearer token the kit is configured with), and the kit tells the page's
+ * stream (`/instacart/events`) what to re-read.
+ *
  * For the demo's control panel, which plays the shopper and Instacart's side, this server also passes the
  * Sandbox API and the emulator's dev controls through (adding the client-credentials token for the Sandbox
  * API, as a retailer's back office would), and the post-checkout API itself, for the panel's
@@ -33,6 +37,8 @@ export interface DemoServer {
 }
 
 const SESSION_COOKIE = 'demo-session';
+/** What the emulator's callbacks carry and the kit accepts; a real deployment reads it from its secrets. */
+const CALLBACK_TOKEN = 'demo-callback-token-7c1e4b9a2f';
 /** Paths the panel reaches on the emulator through this server. */
 const EMULATOR_PATHS = /^\/(v2\/fulfillment_sandbox|v2\/post_checkout|__sandbox)\//;
 
@@ -57,12 +63,16 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     clientId: 'demo-retailer',
     clientSecret: 'demo-client-secret',
     userIdFor: (request) => sessionOf(request.headers.get('Cookie')),
+    live: { callbackTokens: [CALLBACK_TOKEN] },
   });
+  // Instacart's side posts its callbacks to this server, over loopback whatever address it listens on.
+  sandbox.callbacks.configure({ url: `http://127.0.0.1:${port}${kit.basePath}/callbacks`, token: CALLBACK_TOKEN });
   ready({ url, sandbox, connect: connect.url, kit, kitListener: toNodeListener(kit), staticDirs: options.staticDirs });
   return {
     url,
     sandbox,
     close: async () => {
+      await kit.close();
       await closeServer(server);
       await connect.close();
     },

@@ -6,7 +6,8 @@
  *
  * Each request goes through, in order: the path allow-list (routes.ts), the cross-site check
  * (cross-site.ts), the retailer's session (`userIdFor`), the customer's rate limit, the body check of a PUT,
- * then the token cache and Connect. The first refusal answers, in Connect's error envelope.
+ * then the token cache and Connect. The first refusal answers, in Connect's error envelope. With `live`,
+ * Instacart's callbacks and the page's event stream are served too (live-updates.ts).
  */
 import { corsHeaders, crossSiteRefusal, preflightResponse } from './cross-site.js';
 import { browserResponse, forwardToConnect, type ForwardSettings } from './connect-forward.js';
@@ -17,6 +18,7 @@ import { CustomerRateLimiter } from './rate-limiter.js';
 import { readJsonObjectBody } from './request-body.js';
 import { matchRoute, type ProxyRoute } from './routes.js';
 import { LruMap } from './bounded-map.js';
+import { createLiveUpdates, type LiveUpdates } from './live-updates.js';
 import { tokenMinter } from './token-minter.js';
 import { UserTokens } from './user-tokens.js';
 
@@ -47,6 +49,11 @@ export interface ConnectProxy {
   tokenFor(userId: string): Promise<{ accessToken: string; expiresIn: number }>;
   /** Drops a customer's cached token, e.g. when they sign out. */
   forget(userId: string): Promise<void>;
+  /**
+   * Ends every live stream (pages reconnect, to another server when this one is going away) and their
+   * subscriptions on the change bus. The bus itself is yours to close. Nothing to do without `live`.
+   */
+  close(): Promise<void>;
 }
 
 export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
@@ -59,6 +66,12 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
   const lastRefusal = new LruMap<string, number>(config.maxTrackedCustomers);
   const limiter = config.rateLimit ? new CustomerRateLimiter(config.rateLimit, config.clock, config.maxTrackedCustomers) : undefined;
 
+  const live: LiveUpdates | undefined = config.live
+    ? createLiveUpdates(config.live, config.clock, log, (request, userId, orderId) =>
+        forward({ kind: 'connect', resource: 'order', method: 'GET', connectPath: `/v2/post_checkout/orders/${orderId}` }, request, undefined, userId, {}),
+      )
+    : undefined;
+
   const ownsPath = (path: string) => config.basePath === '' || path === config.basePath || path.startsWith(`${config.basePath}/`);
 
   async function respond(request: Request, cors: Record<string, string>): Promise<Response> {
@@ -66,7 +79,9 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
     if (!ownsPath(path)) throw notFound('path');
     const subPath = path.slice(config.basePath.length);
     if (request.method === 'OPTIONS') return preflight(request, subPath);
-    const route = orThrow(matchRoute(request.method, subPath));
+    const route = orThrow(matchRoute(request.method, subPath, live !== undefined));
+    // Instacart calls this one, server to server: its bearer token, not a page's session, says who it is.
+    if (route.kind === 'callbacks') return (live as LiveUpdates).receive(request);
     orThrow(crossSiteRefusal(request, config.allowedOrigins));
     const userId = await customerOf(request, config, log);
     const waitSeconds = limiter?.take(userId) ?? 0;
@@ -74,6 +89,7 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
       log.info('rate_limited', 'A customer went over their request rate.', 429);
       throw tooManyRequests('Too many requests, retry later', waitSeconds);
     }
+    if (route.kind === 'events') return (live as LiveUpdates).open(request, userId, cors);
     if (route.kind === 'token') {
       if (request.headers.has(TOKEN_REFUSED_HEADER)) await discardRefused(userId);
       return tokenAnswer(userId, cors);
@@ -84,7 +100,7 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
 
   function preflight(request: Request, subPath: string): Response {
     const asked = request.headers.get('Access-Control-Request-Method') ?? '';
-    orThrow(matchRoute(asked, subPath));
+    orThrow(matchRoute(asked, subPath, live !== undefined));
     return orThrow(preflightResponse(request, config.allowedOrigins, asked));
   }
 
@@ -146,6 +162,7 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
     },
     tokenFor,
     forget: (userId) => tokens.forget(userId),
+    close: async () => live?.close(),
   };
 }
 

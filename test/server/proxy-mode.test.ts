@@ -29,6 +29,7 @@ describe('proxy mode through the server kit', () => {
   afterEach(() => resetTrackingConfiguration());
 
   it('follows a whole delivery with no token in the page, no Authorization header and no secret in any answer', async () => {
+    await fetch('/e2e/report/reset', { method: 'POST' });
     const { orderId } = await (await fetch('/e2e/sign-in', { method: 'POST' })).json();
     const el = await fixture<OrderTrackerElement>(html`<div>
       <order-tracker order-id=${orderId} api-base="/instacart" proxy></order-tracker>

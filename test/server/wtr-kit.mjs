@@ -3,10 +3,16 @@
 // kit, as a storefront is. A few /e2e/ routes play the retailer's sign-in and drive the emulator, and report
 // what crossed between the browser and the kit. Uses the built kit and emulator (dist/), so `npm run build`
 // comes first, as `npm test` does.
+//
+// Live updates are on: the emulator sends Instacart's event callbacks to the kit's receiver (in process,
+// with the bearer token the kit accepts), and pages open `/instacart/events?order=…` with EventSource.
+// `POST /e2e/callbacks` {drop?, duplicate?, reorder?, delay_ms?} makes the next callbacks misbehave;
+// `GET /e2e/callbacks` lists what was sent.
 import { fileURLToPath } from 'node:url';
 
 const CLIENT_ID = 'e2e-retailer';
 const CLIENT_SECRET = 'sk_e2e_0f9e8d7c6b5a4938271605f4e3d2c1b0';
+const CALLBACK_TOKEN = 'cb_e2e_5d41402abc4b2a76b9719d911017c592';
 const dist = (path) => fileURLToPath(new URL(`../../dist/${path}`, import.meta.url));
 
 let started;
@@ -14,18 +20,22 @@ let started;
 async function start() {
   const { Sandbox, startSandboxServer } = await import(dist('sandbox/node.js'));
   const { createConnectProxy, toNodeListener } = await import(dist('server/node.js'));
-  const sandbox = new Sandbox({ seed: 11 });
+  // Instacart's callbacks go straight to the kit in this process: the test server's own port is not known here.
+  let kit;
+  const sandbox = new Sandbox({ seed: 11, callbackFetch: (url, init) => kit.handle(new Request(url, init)) });
+  sandbox.callbacks.configure({ url: 'http://kit.e2e/instacart/callbacks', token: CALLBACK_TOKEN });
   const connect = await startSandboxServer({ port: 0, sandbox });
   const minted = [];
   /** What crossed between the browser and the kit. */
   const exchanges = [];
-  const kit = createConnectProxy({
+  kit = createConnectProxy({
     connectBase: connect.url,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     // The retailer's session: a cookie this server set at "sign-in".
     userIdFor: (request) => /(?:^|;\s*)e2e-session=([\w-]+)/.exec(request.headers.get('Cookie') ?? '')?.[1] ?? null,
     rateLimit: false,
+    live: { callbackTokens: [CALLBACK_TOKEN] },
     fetch: async (input, init) => {
       const response = await fetch(input, init);
       if (new URL(typeof input === 'string' ? input : input.url).pathname === '/v2/oauth/token') {
@@ -39,12 +49,14 @@ async function start() {
     owns: kit.owns,
     async handle(request) {
       const response = await kit.handle(request);
+      // A live stream's body never ends while the page is open; its frames are hints, never data or tokens.
+      const stream = (response.headers.get('Content-Type') ?? '').startsWith('text/event-stream');
       exchanges.push({
         method: request.method,
         path: new URL(request.url).pathname,
         authorization: request.headers.has('Authorization'),
         status: response.status,
-        body: await response.clone().text(),
+        body: stream ? '' : await response.clone().text(),
       });
       return response;
     },
@@ -85,6 +97,23 @@ export async function serverKitMiddleware(ctx, next) {
     case '/e2e/step': {
       const step = sandbox.autoplayStep(ctx.query.order);
       return json(ctx, 200, step);
+    }
+    case '/e2e/callbacks': {
+      if (ctx.method === 'POST') {
+        const body = await new Promise((resolve) => {
+          let text = '';
+          ctx.req.on('data', (chunk) => (text += chunk));
+          ctx.req.on('end', () => resolve(text ? JSON.parse(text) : {}));
+        });
+        sandbox.callbacks.injectFaults({ drop: body.drop, duplicate: body.duplicate, reorder: body.reorder, delayMs: body.delay_ms });
+      }
+      return json(ctx, 200, { faults: sandbox.callbacks.faults, deliveries: sandbox.callbacks.deliveries() });
+    }
+    case '/e2e/report/reset': {
+      // Other test files share this server: a test that counts what crossed starts from nothing.
+      e2e.exchanges.length = 0;
+      e2e.minted.length = 0;
+      return json(ctx, 200, {});
     }
     case '/e2e/report': {
       const secrets = [CLIENT_SECRET, ...e2e.minted];

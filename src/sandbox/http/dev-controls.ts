@@ -31,11 +31,13 @@
  *   DELETE /__sandbox/orders/{id}/autoplay          → {order_id, stopped}
  *   POST   /__sandbox/tokens/expire                 {access_token} → {expired}: the next call with it gets 401
  *   GET|POST|DELETE /__sandbox/faults[/{id}]     injected faults, see fault-controls.ts
+ *   GET|POST /__sandbox/callbacks, DELETE …/faults   event callbacks sent, and their faults: callback-controls.ts
  *   GET    /__sandbox/images/{slug}.svg             the product pictures item image_urls point at
  */
 import { http, type HttpHandler } from 'msw';
 import { invalid, notFound } from '../model/errors.js';
 import type { Sandbox } from '../sandbox.js';
+import { callbackControlHandlers } from './callback-controls.js';
 import { faultControlHandlers } from './fault-controls.js';
 import type { SandboxHandlerOptions } from './handler-options.js';
 import { productImageHandler } from './images.js';
@@ -204,6 +206,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
     ),
 
     ...faultControlHandlers(sandbox, at, controls),
+    ...callbackControlHandlers(sandbox, at, controls),
 
     http.all(
       at('/__sandbox/*'),

@@ -13,6 +13,7 @@
 import { catalogProduct, productByReference, quantityString, toProductRecord, type CatalogProduct } from './baskets.js';
 import { invalid, notAllowed, notFound } from './errors.js';
 import type { IdGenerator } from './ids.js';
+import type { OrderLog } from './order-log.js';
 import type { ItemReference, ItemStatus, LineItemRecord, OrderRecord, ProductRecord } from './records.js';
 
 /** What the shopper reports through the Sandbox API; `not_found` puts the item back to `not_picked`. */
@@ -70,10 +71,10 @@ export function settleItems(order: OrderRecord): void {
 }
 
 export class LineItems {
-  readonly #now: () => number;
+  readonly #log: OrderLog;
 
-  constructor(now: () => number) {
-    this.#now = now;
+  constructor(log: OrderLog) {
+    this.#log = log;
   }
 
   /**
@@ -115,7 +116,7 @@ export class LineItems {
       item.replacement = replacementFor(item, input.replacementItem, delivered);
       item.replacementStatus = 'PENDING';
     }
-    order.events.push({ at: this.#now(), type: 'item', detail: `${lineNum} ${input.status}` });
+    this.#log.record(order, { kind: 'item', itemId: item.id, lineNum, status: input.status }, `${lineNum} ${input.status}`);
     return item;
   }
 
@@ -136,7 +137,7 @@ export class LineItems {
     if (item.replacementStatus !== 'PENDING') throw notAllowed('Order item change already responded to', 'orderItemId');
     item.replacementStatus = input.status;
     if (alternative) item.alternativeItem = { ...alternative };
-    order.events.push({ at: this.#now(), type: 'replacement', detail: `${item.lineNum} ${input.status}` });
+    this.#log.record(order, { kind: 'replacement', itemId: item.id, lineNum: item.lineNum, decision: input.status }, `${item.lineNum} ${input.status}`);
   }
 }
 

@@ -18,6 +18,7 @@ import { invalid, notAllowed, notFound } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import { newLineItems } from './items.js';
 import { MAX_NAME_LENGTH, checkNewOrder, defaultHandling, orderWindow, type CreateOrderInput } from './new-order.js';
+import type { OrderLog } from './order-log.js';
 import type { OrderRecord, StoreRecord, UserRecord } from './records.js';
 
 export type { CreateOrderInput, HandlingOverrides } from './new-order.js';
@@ -45,12 +46,14 @@ export class Orders {
   readonly #ids: IdGenerator;
   readonly #now: () => number;
   readonly #driveDurationMs: number;
+  readonly #log: OrderLog;
   #userCount = 0;
 
-  constructor(ids: IdGenerator, now: () => number, driveDurationMs: number) {
+  constructor(ids: IdGenerator, now: () => number, driveDurationMs: number, log: OrderLog) {
     this.#ids = ids;
     this.#now = now;
     this.#driveDurationMs = driveDurationMs;
+    this.#log = log;
   }
 
   create(input: CreateOrderInput = {}): OrderRecord {
@@ -76,9 +79,10 @@ export class Orders {
       ...(input.redactShopperPii !== undefined ? { redactShopperPii: input.redactShopperPii } : {}),
       location: { driveDurationMs: this.#driveDurationMs },
       lateDelivery: false,
-      events: [{ at: now, type: 'created', detail: fulfillmentType }],
+      events: [],
     };
     this.#orders.set(order.id, order);
+    this.#log.record(order, { kind: 'created' }, fulfillmentType);
     return order;
   }
 
@@ -148,7 +152,7 @@ export class Orders {
       this.setState(order, 'rescheduled', 'callback');
     } else {
       order.lateDelivery = true;
-      order.events.push({ at: this.#now(), type: 'late_delivery' });
+      this.#log.record(order, { kind: 'late_delivery' });
     }
     return order;
   }
@@ -158,7 +162,7 @@ export class Orders {
     const now = this.#now();
     if (state === 'delivering' && order.workflowState !== 'delivering') order.location.driveStartedAt = now;
     order.workflowState = state;
-    order.events.push({ at: now, type: 'state', detail: `${state} (${cause})` });
+    this.#log.record(order, { kind: 'state', state }, `${state} (${cause})`);
   }
 
   clear(): void {

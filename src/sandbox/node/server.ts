@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import { ErrorCode, WireRefusal, connectErrorBody } from '../http/connect-errors.js';
 import { createSandboxHandlers } from '../http/handlers.js';
+import type { CallbackTarget } from '../callbacks/callback-sender.js';
 import { errorResponse, jsonResponse } from '../http/responses.js';
 import { Sandbox } from '../sandbox.js';
 import { AllowedHosts } from './allowed-hosts.js';
@@ -38,6 +39,8 @@ export interface SandboxServerOptions {
   allowedHosts?: readonly string[];
   /** Pages of other origins that may use the control surface (see `SandboxHandlerOptions.allowedOrigins`). */
   allowedOrigins?: readonly string[];
+  /** Send Connect's event callbacks to this URL with this bearer token (also `sandbox.callbacks.configure`). */
+  callbacks?: CallbackTarget;
 }
 
 export interface SandboxServer {
@@ -50,6 +53,7 @@ export interface SandboxServer {
 
 export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const sandbox = options.sandbox ?? new Sandbox();
+  if (options.callbacks) sandbox.callbacks.configure(options.callbacks);
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const hosts = new AllowedHosts(host, options.allowedHosts);
