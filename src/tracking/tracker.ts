@@ -87,6 +87,8 @@ export class OrderTracker {
     this.#live = liveUpdatesFor(
       config,
       (resources) => resources.forEach((resource) => this.#pollers.readAgain(resource)),
+      // Each change of health changes the polling, and a poller whose pace changes reads at once: a change
+      // made while the stream was opening (announced to nobody) is read as soon as the stream is ready.
       () => this.#retune(),
     );
   }

@@ -110,6 +110,16 @@ describe('live updates in the tracker', () => {
     assert.equal(tracker.current.items?.find((i) => i.lineNum === item.lineNum)?.status, 'found');
   });
 
+  it('a change made while the stream was opening is read once it is ready, not at the slow safety net', async () => {
+    const order = picking();
+    const tracker = track(order.id);
+    await env.clock.advance(0);
+    sandbox.forceState(order.id, 'verifying_replacements');
+    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
+    await env.clock.advance(5_000);
+    assert.equal(tracker.current.order?.workflowState, 'verifying_replacements');
+  });
+
   it('while the stream is healthy the order is polled as a slow safety net; when it fails, at the normal pace at once', async () => {
     const order = picking();
     track(order.id);
