@@ -61,6 +61,31 @@ describe('proxy mode through the server kit', () => {
     expect(mints).to.equal(1);
   });
 
+  it('live: each change reaches the page as soon as Instacart’s callback reaches the kit, with no poll in between', async () => {
+    // The manual clock never moves here, so no poll ever fires: what the page learns, it learns by the stream.
+    let source: EventSource | undefined;
+    configureTracking({ env: { ...env, openStream: (url) => (source = new EventSource(url)) }, fetch: log.fetch });
+    const { orderId } = await (await fetch('/e2e/sign-in', { method: 'POST' })).json();
+    const el = await fixture<OrderTrackerElement>(html`<order-tracker order-id=${orderId} api-base="/instacart" proxy poll-interval="15"></order-tracker>`);
+    const states: string[] = [];
+    el.addEventListener('order-state-change', (event) => states.push(event.detail.state));
+    await env.clock.advance(0);
+    await until(() => source?.readyState === EventSource.OPEN, 'the live stream open');
+    await until(() => states.length > 0, 'the first state');
+    expect(new URL(source!.url).pathname).to.equal('/instacart/events');
+
+    // The emulator plays the shopper step by step to the end; every new state must reach the page by the stream.
+    let last = states.at(-1);
+    for (let step = 0; step < 60 && last !== 'delivered'; step += 1) {
+      const { workflowState } = await (await fetch(`/e2e/step?order=${orderId}`, { method: 'POST' })).json();
+      if (workflowState === last) continue;
+      last = workflowState;
+      await until(() => states.at(-1) === workflowState, `${workflowState} on the page`, 3_000);
+    }
+    expect(states).to.include.members(['picking', 'checkout', 'delivering', 'delivered']);
+    expect(log.requests.filter((request) => request.headers.has('Authorization'))).to.deep.equal([]);
+  });
+
   it('without a session the kit answers 401 and the customer is asked to sign in', async () => {
     await fetch('/e2e/sign-out', { method: 'POST' });
     const el = await fixture<OrderStatusElement>(html`<order-status order-id="some-order" api-base="/instacart" proxy></order-status>`);
