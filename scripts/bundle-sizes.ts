@@ -22,9 +22,13 @@ import { gzipSync } from 'node:zlib';
  * (0.33 KB), parsing that leaves out one bad field instead of refusing the answer, with its reports (0.58 KB),
  * the client's reuse of an unchanged answer (0.1 KB) and big item lists in blocks and slices (0.56 KB). The
  * cuts that paid for them in the IIFE are all in Leaflet, which the ES entry does not hold.
+ *
+ * Live updates (issue 14) raised it from 31.1 to 31.5 KB: what the entry holds of them (0.4 KB: opening the
+ * stream in proxy mode only where it is useful, and polling as a safety net while it is healthy). The stream
+ * itself is a chunk of its own (0.7 KB) that only pages in proxy mode load; the IIFE polls only.
  */
 export const TARGETS = { esEntryGzip: 20 * 1024, iifeGzip: 60 * 1024 };
-export const LIMITS = { esEntryGzip: 31.1 * 1024, iifeGzip: TARGETS.iifeGzip };
+export const LIMITS = { esEntryGzip: 31.5 * 1024, iifeGzip: TARGETS.iifeGzip };
 
 export interface FileSize {
   file: string;
