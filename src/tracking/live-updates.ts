@@ -5,7 +5,8 @@
  * a chunk of its own, so pages that never use it never load it.
  */
 import { normaliseApiBase } from '../api/api-base.js';
-import type { OrderResource } from '../api/types.js';
+import type { Order, OrderResource } from '../api/types.js';
+import { activityFor } from '../workflow/polling-policy.js';
 import { DEFAULT_BACKOFF_CAP_MS, retryDelay } from './backoff.js';
 import type { TrackingEnvironment } from './environment.js';
 import type { LiveStream } from './live-stream.js';
@@ -17,8 +18,30 @@ const FIRST_RETRY_MS = 5_000;
 export interface LiveUpdates {
   /** Whether the stream is open now: the order and its items then need only a slow safety net of polls. */
   readonly healthy: boolean;
-  /** Opens or closes the stream to match whether it is wanted now. */
-  sync(wanted: boolean): void;
+  /** Opens or closes the stream to match what the tracker knows now. */
+  sync(now: LiveConditions): void;
+  /** Closes the stream for good. */
+  stop(): void;
+}
+
+/** What decides whether the stream is useful now. */
+export interface LiveConditions {
+  /** The order as last read (undefined before the first answer). */
+  order: Pick<Order, 'fulfillmentType' | 'workflowState'> | undefined;
+  /** The page is shown and online. */
+  shown: boolean;
+  /** The tracker gave up (sign in again, order not found). */
+  halted: boolean;
+  /** Another tab reads for this one. */
+  following: boolean;
+}
+
+/**
+ * One stream per order per browser: the tab that reads keeps it open while shown, from the first answer (the
+ * first paint waits for no stream) until nothing more will change.
+ */
+function wanted({ order, shown, halted, following }: LiveConditions): boolean {
+  return shown && !halted && !following && order !== undefined && activityFor('order', order).kind !== 'off';
 }
 
 /** The tracker's live updates, or undefined where there can be none. */
@@ -32,31 +55,38 @@ export function liveUpdatesFor(
   if (!config.tokens.proxy || !open) return undefined;
   const url = `${normaliseApiBase(config.apiBase)}/events?order=${encodeURIComponent(config.orderId.trim())}`;
   let stream: Promise<LiveStream | undefined> | undefined;
+  const start = (): Promise<LiveStream | undefined> => {
+    const loading: Promise<LiveStream | undefined> = import('./live-stream.js').then(
+      ({ LiveStream }) =>
+        // Closed (and maybe opened again) while the chunk loaded: this one is not wanted any more.
+        stream === loading
+          ? new LiveStream({
+              url,
+              open,
+              clock: env.clock,
+              retryDelay: (failures) => retryDelay(failures, { baseMs: FIRST_RETRY_MS, capMs: DEFAULT_BACKOFF_CAP_MS, minMs: FIRST_RETRY_MS }, env.random()),
+              onChanged: (names) => onChanged(RESOURCES.filter((resource) => names.includes(resource))),
+              onHealth: (healthy) => ((live.healthy = healthy), onHealth()),
+            })
+          : undefined,
+      // The chunk could not be loaded (offline): polling goes on, and the next sync tries again.
+      () => {
+        if (stream === loading) stream = undefined;
+        return undefined;
+      },
+    );
+    return loading;
+  };
   const live = {
     healthy: false,
-    sync(wanted: boolean) {
-      if (wanted && !stream) {
-        const loading: Promise<LiveStream | undefined> = import('./live-stream.js').then(
-          ({ LiveStream }) =>
-            stream === loading
-              ? new LiveStream({
-                  url,
-                  open,
-                  clock: env.clock,
-                  retryDelay: (failures) => retryDelay(failures, { baseMs: FIRST_RETRY_MS, capMs: DEFAULT_BACKOFF_CAP_MS, minMs: FIRST_RETRY_MS }, env.random()),
-                  onChanged: (names) => onChanged(RESOURCES.filter((resource) => names.includes(resource))),
-                  onHealth: (healthy) => ((live.healthy = healthy), onHealth()),
-                })
-              : undefined,
-          // The chunk could not be loaded (offline): polling goes on, and the next sync tries again.
-          () => (stream = undefined),
-        );
-        stream = loading;
-      } else if (!wanted && stream) {
-        void stream.then((open) => open?.stop());
-        stream = undefined;
-        live.healthy = false;
-      }
+    sync(now: LiveConditions) {
+      if (!wanted(now)) live.stop();
+      else if (!stream) stream = start();
+    },
+    stop() {
+      void stream?.then((opened) => opened?.stop());
+      stream = undefined;
+      live.healthy = false;
     },
   };
   return live;

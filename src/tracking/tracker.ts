@@ -16,8 +16,6 @@ import { ApiError } from '../api/api-error.js';
 import { ConnectClient } from '../api/connect-client.js';
 import type { OrderResource, ReplacementDecision } from '../api/types.js';
 import { AuthSession, type TokenSettings } from '../auth/auth-session.js';
-import type { TrackingEnvironment } from './environment.js';
-import { activityFor } from '../workflow/polling-policy.js';
 import { failureOutcome } from './failure-policy.js';
 import { type LiveUpdates, liveUpdatesFor } from './live-updates.js';
 import { DroppedPartNotices, errorNotice, noticesBetween } from './order-notices.js';
@@ -37,25 +35,11 @@ import {
 } from './snapshot.js';
 import { Subscribers, type TrackerSubscriber } from './subscribers.js';
 import { TabRelay } from './tab-relay.js';
+import { MIN_REFRESH_GAP_MS, REQUEST_TIMEOUT_MS, type TrackerConfig } from './tracker-config.js';
 import type { TabRole } from './tab-coordinator.js';
 
-export interface TrackerConfig {
-  apiBase: string;
-  orderId: string;
-  /** Seconds between polls of an active endpoint (minimum 1). */
-  pollIntervalSeconds: number;
-  tokens: TokenSettings;
-  acceptLanguage?: string;
-  fetch?: typeof fetch;
-  env: TrackingEnvironment;
-}
-
-/** A page that comes back into view reads again, but not more often than this however often it flips. */
-const MIN_REFRESH_GAP_MS = 5_000;
-/** Requests give up after this long (kind `timeout`) and are retried with backoff. */
-const REQUEST_TIMEOUT_MS = 20_000;
-
 export type { TrackerSubscriber } from './subscribers.js';
+export type { TrackerConfig } from './tracker-config.js';
 
 export class OrderTracker {
   #snapshot: OrderSnapshot;
@@ -123,7 +107,7 @@ export class OrderTracker {
 
   /** Stops every timer and aborts every request. The registry calls it when the last element leaves. */
   stop(): void {
-    this.#live?.sync(false);
+    this.#live?.stop();
     this.#pollers.stop();
     this.#stopWatching?.();
     this.#stopWatching = undefined;
@@ -246,7 +230,7 @@ export class OrderTracker {
   /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
   #halt(condition: FinalCondition | 'misconfigured', event: TrackerEvent = { type: 'halted', condition }): void {
     this.#pollers.stop();
-    this.#live?.sync(false);
+    this.#live?.stop();
     this.#dispatch(event);
   }
 
@@ -258,14 +242,8 @@ export class OrderTracker {
     this.#pollers.retune(this.#snapshot.order, this.#role === 'follower', intervalMs, this.#live?.healthy);
   }
 
-  /**
-   * One stream per order per browser: the tab that reads keeps it open while shown, from the first answer
-   * (the first paint waits for no stream) until nothing more will change.
-   */
   #syncLive(): void {
-    const { order } = this.#snapshot;
-    const wanted = this.#pageActive && !isHalted(this.#snapshot) && this.#role !== 'follower';
-    this.#live?.sync(wanted && order !== undefined && activityFor('order', order).kind !== 'off');
+    this.#live?.sync({ order: this.#snapshot.order, shown: this.#pageActive, halted: isHalted(this.#snapshot), following: this.#role === 'follower' });
   }
 
   /** Moves the snapshot on; tells subscribers when anything they show changed, and one of them each notice. */

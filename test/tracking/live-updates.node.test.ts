@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../../src/sandbox/index.js';
 import { OrderTracker } from '../../src/tracking/tracker.js';
+// Loaded up front, as a browser's cache would have it: the tracker's import() of the chunk then resolves in
+// one turn, however long compiling it for the first time takes on a busy machine.
+import '../../src/tracking/live-stream.js';
 import {
   ManualStreams,
   RequestLog,
