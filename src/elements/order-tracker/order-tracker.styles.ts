@@ -28,13 +28,11 @@ shopper-map {
     grid-template-areas: 'status items';
     align-items: start;
   }
+  /* The status has its column to itself, the map (a fixed height) tops the other with the items below it: the
+     status can grow as its details arrive without moving the map or the items (no layout shift). */
   .layout[data-map] {
-    grid-template-areas: 'status map' 'items items';
-    align-items: stretch;
-  }
-  .layout[data-map] shopper-map {
-    height: auto;
-    min-height: var(--order-status-map-height, 20rem);
+    grid-template-areas: 'status map' 'status items';
+    grid-template-rows: auto 1fr;
   }
 }
 `,

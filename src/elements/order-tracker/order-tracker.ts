@@ -5,17 +5,11 @@ import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-ma
 import { orderTrackerStyles } from './order-tracker.styles.js';
 import { passSettings } from './pass-settings.js';
 
-/** Inner parts re-exported, so `order-tracker::part(step-current)` styles the stepper inside. */
-const EXPORTED_PARTS = {
-  status: 'facts, sentence, notice, stepper, step, step-complete, step-current, step-upcoming, handling, details, detail',
-  items: 'group, count, list, row, image, image-placeholder, name, quantity, decision, decision-status, decision-error, button, button-approve, button-reject, note',
-  map: 'map, placeholder',
-};
-
 /**
  * `<order-status>`, `<order-items>` and `<shopper-map>` in one responsive layout, for pages that want a
  * single tag: stacked on narrow hosts, side by side on wide ones; the map only for orders that are delivered
- * to an address the API gave coordinates for. Every setting is passed down (pass-settings.ts); one banner above
+ * to an address the API gave coordinates for. The layout holds each part's place from the first render, so
+ * nothing on the page moves as the order's answers arrive. Every setting is passed down (pass-settings.ts); one banner above
  * all three reports the connection. Events from the parts reach the page (they bubble and are composed).
  *
  * @tag order-tracker
@@ -61,28 +55,26 @@ export class OrderTrackerElement extends TrackedElement {
     const banner = this.banner(RESOURCES);
     // Without an order-id the parts would each complain; one message is enough.
     if (!this.orderId?.trim() || snapshot.condition === 'misconfigured') return html`${banner}`;
-    const { order, handling } = snapshot;
-    const showMap = !!handling && order?.fulfillmentType !== 'pickup';
+    // The map's place is kept from the first render, before any answer, so that nothing moves when the
+    // answers arrive: only pickup orders (no map) and orders whose address cannot be read give it up.
+    const showMap = snapshot.order?.fulfillmentType !== 'pickup' && (!!snapshot.handling || this.awaiting('handling'));
+    // The parts' own parts are exported (as static attributes), so `order-tracker::part(step-current)` styles
+    // the stepper inside.
     return html`
       ${banner}
       <div class="layout" part="layout" ?data-map=${showMap}>
         <order-status
           part="status"
-          exportparts=${EXPORTED_PARTS.status}
+          exportparts="facts,sentence,notice,stepper,step,step-complete,step-current,step-upcoming,handling,details,detail"
           hide-banner
           ${passSettings(this)}
         ></order-status>
         ${showMap
-          ? html`<shopper-map
-              part="shopper-map"
-              exportparts=${EXPORTED_PARTS.map}
-              hide-banner
-              ${passSettings(this)}
-            ></shopper-map>`
+          ? html`<shopper-map part="shopper-map" exportparts="map,placeholder" hide-banner ${passSettings(this)}></shopper-map>`
           : nothing}
         <order-items
           part="items"
-          exportparts=${EXPORTED_PARTS.items}
+          exportparts="group,count,list,row,image,image-placeholder,name,quantity,decision,decision-status,decision-error,button,button-approve,button-reject,note"
           hide-banner
           ${passSettings(this)}
           ><slot></slot

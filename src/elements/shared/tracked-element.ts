@@ -11,6 +11,7 @@ import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { OrderElement } from '../order-element.js';
 import { renderBanner } from './banner.js';
+import { afterNextPaint, nextTask } from './render-pacing.js';
 
 export abstract class TrackedElement extends OrderElement {
   // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
@@ -41,6 +42,23 @@ export abstract class TrackedElement extends OrderElement {
 
   protected get snapshot(): OrderSnapshot {
     return this.tracking.snapshot;
+  }
+
+  /**
+   * Whether an update waits until what is on screen has been painted. The customer waits for the state
+   * sentence: `<order-status>` updates at once, the other elements (true here) after its paint.
+   */
+  protected paced = true;
+
+  /**
+   * The first render waits for a task of its own: the tracker starts when the element connects, in the task
+   * that defines the elements, so the first read leaves before any template is rendered, and the parts of an
+   * `<order-tracker>` render one per task instead of in one long task. Later updates of a paced element wait
+   * for the next paint (see render-pacing.ts).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated && !this.paced) return super.scheduleUpdate();
+    return (this.hasUpdated ? afterNextPaint() : nextTask()).then(() => super.scheduleUpdate());
   }
 
   /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */
