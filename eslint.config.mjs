@@ -4,7 +4,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'custom-elements.json', 'demo/vendor/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'custom-elements.json', 'demo/vendor/**', 'examples/*/dist/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

@@ -2,12 +2,18 @@
 //  - dist/order-status.js: an ES module; the map (Leaflet) is split into a chunk that loads only when a
 //    <shopper-map> is shown.
 //  - dist/order-status.iife.js: one classic script with everything inlined, nothing loaded later.
-//  - dist/sandbox/ and dist/testing/: the emulator and the test kit, for retailers' own tests.
+//  - dist/sandbox/ and dist/testing/: the emulator and the test kit, for retailers' own tests; dist/server/:
+//    the retailer's server half.
+// Beside them: dist/react.js (React components that import dist/order-status.js, so a page that does not
+// import them pays nothing), and one rolled-up declaration file per entry (from the declarations
+// `tsc -p tsconfig.types.json` writes to .tmp/types).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import minifyTemplates from './scripts/minify-template-literals.mjs';
 import leafletTrim from './scripts/leaflet-trim.mjs';
+import litPolicy from './scripts/lit-policy.mjs';
 
 const ts = () =>
   typescript({
@@ -31,6 +37,31 @@ const compileEagerly = () => ({
 });
 
 const minify = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2, unsafe_methods: true }, format: { comments: false } });
+
+// The React entry imports the elements from the main entry, which stays a separate file: never a second copy.
+const MAIN_ENTRY = 'connect-order-status';
+const mainEntryExternal = {
+  name: 'main-entry-external',
+  resolveId: (source, importer) => (importer?.includes('/react/') && /^\.\.\/index(\.d)?\.(js|ts)$/.test(source) ? { id: MAIN_ENTRY, external: true } : null),
+};
+const reactExternal = (id) => id === MAIN_ENTRY || id === 'react' || id.startsWith('@lit/react');
+
+// The classic script's typings: it defines the elements and sets `window.ConnectOrderStatus` to the entry's exports.
+const IIFE_TYPES = `import type * as ConnectOrderStatusEntry from './order-status.js';
+
+declare global {
+  /** What the classic script sets on window: the element classes and helpers of the package's main entry. */
+  var ConnectOrderStatus: typeof ConnectOrderStatusEntry;
+}
+
+export {};
+`;
+const iifeTypes = {
+  name: 'iife-types',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'order-status.iife.d.ts', source: IIFE_TYPES });
+  },
+};
 
 export default [
   // The emulator for retailers' own tests: `connect-order-status/sandbox` (browser-safe: model + MSW
@@ -62,10 +93,12 @@ export default [
     ],
   },
   // The retailer's server half: `connect-order-status/server` (web-standard Request/Response only, no Lit,
-  // no browser code, no Node-only module) and `connect-order-status/server/node` (plus the node:http adapter).
+  // no browser code, no Node-only module), `connect-order-status/server/node` (plus the node:http adapter)
+  // and `connect-order-status/server/redis` (the change bus on the retailer's own ioredis client, which it
+  // never imports).
   {
-    input: { index: 'src/server/index.ts', node: 'src/server/node.ts' },
-    external: (id) => id.startsWith('node:'),
+    input: { index: 'src/server/index.ts', node: 'src/server/node.ts', redis: 'src/server/redis.ts' },
+    external: (id) => id.startsWith('node:') || id === 'ioredis',
     output: { dir: 'dist/server', format: 'es', chunkFileNames: '[name]-[hash].js' },
     plugins: [
       typescript({
@@ -83,7 +116,7 @@ export default [
       entryFileNames: 'order-status.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(), compileEagerly()],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(), compileEagerly()],
   },
   {
     input: 'src/index.ts',
@@ -93,6 +126,24 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletTrim(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), compileEagerly()],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes, compileEagerly()],
+  },
+  {
+    input: 'src/react/index.ts',
+    external: reactExternal,
+    output: { file: 'dist/react.js', format: 'es', paths: { [MAIN_ENTRY]: './order-status.js' } },
+    plugins: [mainEntryExternal, ts(), minify()],
+  },
+  {
+    input: { 'order-status': '.tmp/types/index.d.ts', react: '.tmp/types/react/index.d.ts' },
+    external: reactExternal,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      paths: { [MAIN_ENTRY]: './order-status.js' },
+      // The React entry also types the tags in JSX (react-jsx.d.ts, generated from custom-elements.json).
+      footer: (chunk) => (chunk.name === 'react' ? "import './react-jsx.js';" : ''),
+    },
+    plugins: [mainEntryExternal, dts()],
   },
 ];

@@ -3,6 +3,8 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { serverKitMiddleware } from './test/server/wtr-kit.mjs';
+import { strictPagePlugin } from './test/build/strict-page-server.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -13,6 +15,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
+  // The server kit in front of the emulator, same-origin with the test pages (test/server/*.test.ts).
+  middleware: [serverKitMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     {
@@ -22,6 +26,8 @@ export default {
         if (context.path === '/mockServiceWorker.js') return { body: mswWorker(), type: 'js' };
       },
     },
+    // A retailer page with a strict Content-Security-Policy header, for the build tests.
+    strictPagePlugin(),
   ],
   browsers: [
     chromeLauncher({

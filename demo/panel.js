@@ -1,12 +1,14 @@
-// The demo's sandbox control panel. It creates a sandbox order, puts the widget on the page for it, and
-// performs the tutorial's testing steps through the emulated Sandbox API (shoppers, batches, advance), plus
-// the shopper's item updates, callbacks and an autoplay of the whole lifecycle. Plain JS: no build step.
+// The demo's sandbox control panel. It creates a sandbox order, signs its customer in (a session cookie set by
+// the demo server) and puts the widget on the page for it, then performs the tutorial's testing steps through
+// the emulated Sandbox API (shoppers, batches, advance), plus the shopper's item updates, callbacks and an
+// autoplay of the whole lifecycle. The demo server adds the Sandbox API's client-credentials token, as a
+// retailer's back office would: the page itself holds no token in proxy mode. Plain JS: no build step.
 
 const api = location.origin;
 const $ = (id) => document.getElementById(id);
 
-/** What the panel knows about the current order. */
-const demo = { orderId: '', userToken: '', clientToken: '', type: 'delivery', shopperId: 0, batchId: 0, runnerBatchId: 0, state: '' };
+/** What the panel knows about the current order. The user token is kept only for the token-attribute mode. */
+const demo = { orderId: '', userToken: '', type: 'delivery', shopperId: 0, batchId: 0, runnerBatchId: 0, state: '' };
 
 function log(text, kind = '') {
   const li = document.createElement('li');
@@ -15,10 +17,10 @@ function log(text, kind = '') {
   $('log').prepend(li);
 }
 
-async function call(method, path, body, token = demo.clientToken) {
+async function call(method, path, body) {
   const response = await fetch(api + path, {
     method,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -54,12 +56,14 @@ function render() {
   $('runner-batch').disabled = !demo.shopperId || Boolean(demo.runnerBatchId) || demo.state !== 'staged';
 }
 
+/** The order as the emulator holds it (its dev control needs no token). */
+function inspect() {
+  return fetch(`${api}/__sandbox/orders/${encodeURIComponent(demo.orderId)}`, { headers: { Accept: 'application/json' } }).then((r) => r.json());
+}
+
 async function refreshState() {
   if (!demo.orderId) return;
-  const order = await fetch(`${api}/v2/post_checkout/orders/${encodeURIComponent(demo.orderId)}`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${demo.userToken}` },
-  }).then((r) => r.json());
-  demo.state = order.workflow_state ?? '';
+  demo.state = (await inspect()).order?.workflow_state ?? '';
   render();
 }
 
@@ -68,8 +72,15 @@ function mountWidget() {
   host.querySelector('order-tracker')?.remove();
   const tracker = document.createElement('order-tracker');
   tracker.setAttribute('order-id', demo.orderId);
-  tracker.setAttribute('api-base', api);
-  tracker.setAttribute('token', demo.userToken);
+  if ($('auth-mode').value === 'proxy') {
+    // Production: the server kit on this server is the widget's API; it knows the customer by the session.
+    tracker.setAttribute('api-base', '/instacart');
+    tracker.setAttribute('proxy', '');
+  } else {
+    // A CMS page: the server renders a user token into the page, and the widget calls Connect with it.
+    tracker.setAttribute('api-base', api);
+    tracker.setAttribute('token', demo.userToken);
+  }
   // The demo polls briskly so each sandbox step shows within a second or two.
   tracker.setAttribute('poll-interval', '2');
   tracker.setAttribute('locale', $('locale').value);
@@ -79,11 +90,12 @@ function mountWidget() {
 
 async function newOrder() {
   demo.type = $('fulfillment-type').value;
-  const created = await call('POST', '/__sandbox/orders', { fulfillment_type: demo.type }, '');
+  const created = await call('POST', '/__sandbox/orders', { fulfillment_type: demo.type });
+  // The customer who placed it signs in: from now on the server knows them by a session cookie.
+  await call('POST', '/demo/sign-in', { order_id: created.order_id });
   Object.assign(demo, {
     orderId: created.order_id,
-    userToken: created.access_token,
-    clientToken: created.client_token,
+    userToken: $('auth-mode').value === 'token' ? created.access_token : '',
     shopperId: 0,
     batchId: 0,
     runnerBatchId: 0,
@@ -139,9 +151,7 @@ async function stageOrder() {
 }
 
 async function updateNextItem(status) {
-  const { line_items: items } = await fetch(`${api}/v2/post_checkout/orders/${encodeURIComponent(demo.orderId)}/items`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${demo.userToken}` },
-  }).then((r) => r.json());
+  const { line_items: items } = await inspect();
   const next = items.find((item) => item.status === 'not_picked');
   if (!next) {
     log('every item has been handled already', 'error');
@@ -194,6 +204,7 @@ wire('autoplay', autoplay);
 wire('reschedule', () => callback('rescheduled'));
 wire('cancel', () => callback('canceled'));
 $('fulfillment-type').addEventListener('change', () => $('new-order').click());
+$('auth-mode').addEventListener('change', () => $('new-order').click());
 // The widget switches language at once; the catalogue is fetched the first time it is needed.
 $('locale').addEventListener('change', () => $('widget').querySelector('order-tracker')?.setAttribute('locale', $('locale').value));
 

@@ -17,9 +17,14 @@ import { gzipSync } from 'node:zlib';
  * its parsing about 4 KB; tracking, polling, tabs and tokens about 6 KB; English text and formatting about
  * 3.5 KB; the four elements and their styles about 8 KB. Meeting 20 KB would mean dropping features, not
  * trimming. Its budget stops growth instead: it fails a change that adds more than about 0.8 KB gzip.
+ *
+ * Hardening against hostile pages and data (issue 11) raised it from 29.5 to 31.1 KB: the settings check
+ * (0.33 KB), parsing that leaves out one bad field instead of refusing the answer, with its reports (0.58 KB),
+ * the client's reuse of an unchanged answer (0.1 KB) and big item lists in blocks and slices (0.56 KB). The
+ * cuts that paid for them in the IIFE are all in Leaflet, which the ES entry does not hold.
  */
 export const TARGETS = { esEntryGzip: 20 * 1024, iifeGzip: 60 * 1024 };
-export const LIMITS = { esEntryGzip: 29.5 * 1024, iifeGzip: TARGETS.iifeGzip };
+export const LIMITS = { esEntryGzip: 31.1 * 1024, iifeGzip: TARGETS.iifeGzip };
 
 export interface FileSize {
   file: string;

@@ -1,7 +1,10 @@
 /**
  * `npm run sandbox`: the emulated Instacart development server alone, on http://127.0.0.1:8787 (`PORT` and
- * `HOST` override). Creates a delivery order and prints its id, a user token, a client-credentials token and
- * a copy-pasteable curl walk through the tutorial's testing steps.
+ * `HOST` override; `ALLOWED_HOSTS` and `ALLOWED_ORIGINS`, comma-separated, add host names it answers and
+ * origins of pages that may use its controls). Creates a delivery order and prints its id, a user token, a
+ * client-credentials token and a copy-pasteable curl walk through the tutorial's testing steps. With
+ * `CALLBACK_URL` and `CALLBACK_TOKEN`, it also sends Instacart's event callbacks there (e.g. to your server
+ * kit's `/instacart/callbacks`).
  */
 import { Sandbox, encodeAssertion } from '../src/sandbox/index.js';
 import { startSandboxServer } from '../src/sandbox/node.js';
@@ -9,8 +12,18 @@ import { startSandboxServer } from '../src/sandbox/node.js';
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 
+const callbackUrl = process.env.CALLBACK_URL;
+const callbacks = callbackUrl ? { url: callbackUrl, token: process.env.CALLBACK_TOKEN ?? '' } : undefined;
 const sandbox = new Sandbox();
-const server = await startSandboxServer({ port, host, sandbox });
+const list = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
+const server = await startSandboxServer({
+  port,
+  host,
+  sandbox,
+  allowedHosts: list(process.env.ALLOWED_HOSTS),
+  allowedOrigins: list(process.env.ALLOWED_ORIGINS),
+  ...(callbacks ? { callbacks } : {}),
+});
 const order = sandbox.createOrder({ fulfillmentType: 'delivery', userId: 'customer-1001' });
 const userToken = sandbox.userToken(order.userId).access_token;
 const clientToken = sandbox.clientToken().access_token;
@@ -30,8 +43,11 @@ console.log(`Instacart Connect sandbox listening on ${base}
   user token     ${userToken}
   client token   ${clientToken}
 
+Event callbacks: ${callbacks ? `sent to ${callbacks.url}` : 'off (set CALLBACK_URL and CALLBACK_TOKEN, or POST /__sandbox/callbacks)'}.
 Dev controls: ${base}/__sandbox/orders/${order.id} (full state); POST /__sandbox/orders {"fulfillment_type":"pickup"} for
-another order; POST /__sandbox/orders/<id>/autoplay to let it run by itself. See docs/sandbox.md.
+another order; POST /__sandbox/orders/<id>/autoplay to let it run by itself. Their bodies are JSON only:
+  curl -s -X POST "${base}/__sandbox/orders" ${json} -d '{"fulfillment_type":"pickup"}'
+They answer curl, Node and pages of ${base} itself, not pages of other sites. See docs/sandbox.md.
 
 # ── The tutorial, step by step (paste into a shell) ───────────────────────────────────────────────
 BASE=${base}

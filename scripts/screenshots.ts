@@ -11,16 +11,18 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { Sandbox } from '../src/sandbox/index.js';
-import { startSandboxServer } from '../src/sandbox/node.js';
+import { startDemoServer } from './demo-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;
 mkdirSync(out, { recursive: true });
 
-const server = await startSandboxServer({
+const server = await startDemoServer({
+  port: 0,
+  host: '127.0.0.1',
   sandbox: new Sandbox({ driveDurationMs: 20_000, seed: 2026 }),
   autoplayStepMs: 1000,
-  staticDir: { '/': `${root}demo`, '/demo/': `${root}demo`, '/dist/': `${root}dist` },
+  staticDirs: { '/': `${root}demo`, '/demo/': `${root}demo`, '/dist/': `${root}dist` },
 });
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -109,17 +111,8 @@ try {
   await shot(page, '2-shopping-replacement-pending');
   const phone = await browser.newPage();
   await phone.setViewport({ width: 390, height: 844, deviceScaleFactor: 1, isMobile: true });
-  await phone.goto(`${server.url}/`);
-  await phone.evaluate((orderId, token, api) => {
-    // The same order, as the customer sees it on a phone: the widget alone, no panel.
-    document.querySelector('aside')?.remove();
-    document.querySelector('order-tracker')?.remove();
-    const el = document.createElement('order-tracker');
-    el.setAttribute('order-id', orderId);
-    el.setAttribute('token', token);
-    el.setAttribute('api-base', api);
-    document.querySelector('#widget')?.append(el);
-  }, await page.$eval('#fact-order', (el) => el.textContent ?? ''), await page.evaluate(() => document.querySelector('order-tracker')?.getAttribute('token') ?? ''), server.url);
+  // The same order, as the customer sees it on a phone: their order page, the widget alone, no panel.
+  await phone.goto(`${server.url}/demo/customer.html?order=${encodeURIComponent(await page.$eval('#fact-order', (el) => el.textContent ?? ''))}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await phone.screenshot({ path: `${out}/5-phone-shopping.png` });
   console.log('  5-phone-shopping.png');

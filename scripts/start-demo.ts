@@ -1,13 +1,16 @@
 /**
- * `npm start`: the demo page and the emulated Instacart development server on one local server, so the page
- * and the API share an origin and nothing reaches the network. The page (demo/) creates a sandbox order and
- * shows the widget beside a control panel that walks it through its lifecycle.
- * `PORT` (default 8080) and `HOST` (default 127.0.0.1) override where it listens.
+ * `npm start`: the demo in the shape a retailer deploys (scripts/demo-server.ts): the storefront page and the
+ * server kit on one local server, the emulator playing Instacart Connect behind the kit, nothing on the
+ * network. The page creates a sandbox order, signs its customer in with a session cookie and shows the widget
+ * in proxy mode beside a control panel that walks the order through its lifecycle (the panel can switch the
+ * widget to the token-attribute shape a CMS page uses). The emulator sends Instacart's event callbacks to the
+ * kit, so the page hears of each change at once (live updates) and polls only as a safety net.
+ * `PORT` (default 8080) and `HOST` (default 127.0.0.1) override where it listens; `ALLOWED_HOSTS`
+ * (comma-separated) adds host names it answers besides loopback ones, e.g. a LAN name with `HOST=0.0.0.0`.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Sandbox } from '../src/sandbox/index.js';
-import { startSandboxServer } from '../src/sandbox/node.js';
+import { startDemoServer } from './demo-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(`${root}dist/order-status.js`)) {
@@ -15,19 +18,18 @@ if (!existsSync(`${root}dist/order-status.js`)) {
   process.exit(1);
 }
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-const server = await startSandboxServer({
-  port,
-  host,
-  sandbox: new Sandbox({ driveDurationMs: 60_000 }),
+const server = await startDemoServer({
+  port: Number(process.env.PORT ?? 8080),
+  host: process.env.HOST ?? '127.0.0.1',
   autoplayStepMs: 2500,
-  staticDir: { '/': `${root}demo`, '/demo/': `${root}demo`, '/dist/': `${root}dist` },
+  allowedHosts: (process.env.ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
+  staticDirs: { '/': `${root}demo`, '/demo/': `${root}demo`, '/dist/': `${root}dist` },
 });
 
 console.log(`connect-order-status demo: ${server.url}/
-The page creates a sandbox order and shows the widget next to the Sandbox controls.
-The emulated Connect API is on the same origin (${server.url}/v2/…); Ctrl+C stops it.`);
+The page signs in a sandbox customer (a session cookie) and shows their order through the server kit at
+${server.url}/instacart/, with the emulator playing Instacart Connect behind it. The emulator posts its event
+callbacks to ${server.url}/instacart/callbacks; the page's live stream is ${server.url}/instacart/events. Ctrl+C stops it.`);
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -15,7 +15,17 @@ defineElement('order-tracker', OrderTrackerElement);
 
 export { OrderStatusElement, OrderItemsElement, ShopperMapElement, OrderTrackerElement, defineElement };
 export { OrderElement } from './elements/order-element.js';
-export type * from './elements/events.js';
+// Types only, named one by one: the declaration bundle would otherwise also offer dispatchOrderEvent, which the
+// script does not export.
+export type {
+  ItemCounts,
+  OrderErrorDetail,
+  OrderEventMap,
+  OrderItemsChangeDetail,
+  OrderStateChangeDetail,
+  ReplacementDecisionDetail,
+  ShopperLocationChangeDetail,
+} from './elements/events.js';
 export type { OrderSnapshot, TrackerCondition } from './tracking/snapshot.js';
 export type {
   Address,

@@ -14,8 +14,8 @@ export type WorkflowState = string;
 /** GET /v2/post_checkout/orders/{id} */
 export interface Order {
   id: string;
-  /** ISO 8601 timestamp, as sent. */
-  creationDate: string;
+  /** ISO 8601 timestamp, as sent; absent when Connect sent none or something that is not a date. */
+  creationDate?: string;
   workflowState: WorkflowState;
   fulfillmentType: FulfillmentType;
   /** ISO 8601 timestamps of the chosen delivery or pickup window, when the API sent them. */
@@ -39,8 +39,8 @@ export interface Product {
   name: string;
   /** Only `http:`, `https:` or `data:image/…` URLs survive normalisation; anything else is dropped. */
   imageUrl?: string;
-  /** Parsed from the API's string; NaN never survives (an unparsable quantity becomes 0 and is flagged invalid). */
-  quantity: number;
+  /** Parsed from the API's string; absent when that was not a number (the row then shows no quantity). */
+  quantity?: number;
   /** `EACH` shows a count; any other unit (`LB`, `KG`, …) shows the number and the unit. Uppercased. */
   costUnit: string;
 }
@@ -70,10 +70,13 @@ export interface Coordinates {
   longitude: number;
 }
 
-/** GET /v2/post_checkout/orders/{id}/handling */
+/**
+ * GET /v2/post_checkout/orders/{id}/handling. `address` and `coordinates` are documented as required, but each
+ * is absent when Connect's was unusable: the rest of the handling details are still shown.
+ */
 export interface Handling {
-  address: Address;
-  coordinates: Coordinates;
+  address?: Address;
+  coordinates?: Coordinates;
   dropoffLocation: string;
   notes: string;
   instructions: string;

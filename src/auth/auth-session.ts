@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../api/api-error.js';
 import type { CallOptions } from '../api/types.js';
-import type { Clock } from '../tracking/environment.js';
+import type { Clock } from '../common/clock.js';
 import { TokenSource, type TokenSourceOptions } from './token-source.js';
 
 /**

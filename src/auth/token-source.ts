@@ -5,7 +5,7 @@
  * same token shares the one refresh. The token never appears in a URL, a message or a log.
  */
 import { ApiError } from '../api/api-error.js';
-import type { Clock } from '../tracking/environment.js';
+import type { Clock } from '../common/clock.js';
 
 export interface TokenSourceOptions {
   /** A token given directly. Used first; a 401 then falls back to the URL or provider, if any. */
@@ -36,6 +36,8 @@ export class TokenSource {
   #rejectionsInARow = 0;
   #rejectedGeneration = 0;
   #verdict = true;
+  /** The token URL is asked again because Connect refused its token: say so, or it may answer the same one. */
+  #refused = false;
 
   readonly #options: TokenSourceOptions;
 
@@ -70,6 +72,7 @@ export class TokenSource {
     this.#rejectedGeneration = generation;
     this.#rejectionsInARow += 1;
     this.#cached = undefined;
+    this.#refused = true;
     this.#verdict = this.#rejectionsInARow < 2 && Boolean(this.#options.tokenUrl || this.#options.tokenProvider);
     return this.#verdict;
   }
@@ -119,8 +122,9 @@ export class TokenSource {
       response = await fetchImpl(tokenUrl, {
         credentials: 'same-origin',
         cache: 'no-store',
-        headers: { Accept: 'application/json' },
+        headers: this.#refused ? { Accept: 'application/json', 'X-Token-Refused': '1' } : { Accept: 'application/json' },
       });
+      this.#refused = false;
     } catch (cause) {
       throw new ApiError({ kind: 'network', message: 'Could not reach the token URL.', cause });
     }

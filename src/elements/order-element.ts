@@ -3,8 +3,8 @@ import { LitElement, type PropertyDeclarations } from 'lit';
 import type { OrderResource } from '../api/types.js';
 import { OrderController } from './shared/order-controller.js';
 
-export const DEFAULT_API_BASE = 'https://connect.instacart.com';
-export const DEFAULT_POLL_INTERVAL_SECONDS = 15;
+const DEFAULT_API_BASE = 'https://connect.instacart.com';
+const DEFAULT_POLL_INTERVAL_SECONDS = 15;
 
 /**
  * What every element of this package has in common, documented once here (the custom elements manifest gives

@@ -114,6 +114,7 @@ export const messagesEn = {
   'items.announce.found': { one: 'Found: {names}.', other: 'Found {count} items: {names}.' },
   'items.announce.replaced': '{original} was replaced with {replacement}.',
   'items.announce.refunded': '{name} will be refunded.',
+  'items.announce.many': { one: '{count} item was updated.', other: '{count} items were updated.' },
 
   // ── Replacement decisions ─────────────────────────────────────────────────────────────────────────
   'replacement.approve': 'Approve',

@@ -91,6 +91,7 @@ export const messagesEs: Messages = {
   'items.announce.found': { one: 'Encontrado: {names}.', other: 'Se encontraron {count} productos: {names}.' },
   'items.announce.replaced': '{original} se reemplazó por {replacement}.',
   'items.announce.refunded': 'Se te reembolsará {name}.',
+  'items.announce.many': { one: 'Se actualizó {count} producto.', other: 'Se actualizaron {count} productos.' },
 
   // ── Replacement decisions ─────────────────────────────────────────────────────────────────────────
   'replacement.approve': 'Aprobar',

@@ -91,6 +91,7 @@ export const messagesFrCa: Messages = {
   'items.announce.found': { one: 'Trouvé : {names}.', other: '{count} articles trouvés : {names}.' },
   'items.announce.replaced': '{original} a été remplacé par {replacement}.',
   'items.announce.refunded': '{name} sera remboursé.',
+  'items.announce.many': { one: '{count} article a été mis à jour.', other: '{count} articles ont été mis à jour.' },
 
   // ── Replacement decisions ─────────────────────────────────────────────────────────────────────────
   'replacement.approve': 'Approuver',

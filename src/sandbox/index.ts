@@ -19,6 +19,8 @@ export type { ShopperWhereabouts } from './model/location.js';
 export type { AutoplayOptions, AutoplayStatus, AutoplayStepResult, Scheduler } from './model/autoplay.js';
 export { BATCH_STATUSES, BATCH_TYPES, INITIAL_STATUS, LAST_MILE_STAGING, nextStatus, orderStateFor } from './model/batch-statuses.js';
 export { SandboxError, type SandboxErrorKind } from './model/errors.js';
+export { CallbackSender, type CallbackDelivery, type CallbackFaults, type CallbackTarget } from './callbacks/callback-sender.js';
+export type { OrderUpdate } from './model/order-log.js';
 export type { ClientCredentials, RawTokenResponse, TokenRequest } from './model/tokens.js';
 export { CATALOG, type BasketSpec, type CatalogProduct } from './model/baskets.js';
 export {
@@ -43,4 +45,4 @@ export { ErrorCode, type ConnectErrorBody } from './http/connect-errors.js';
 export { FaultRegistry, type ConnectEndpoint, type Fault, type FaultAnswer, type FaultRequest, type FaultSpec } from './http/faults.js';
 export { encodeAssertion } from './http/assertion.js';
 export { inspectOrder } from './http/inspect.js';
-export type { RawAddress, RawHandling, RawLineItem, RawLocation, RawOrder, RawProduct } from './http/wire.js';
+export type { RawAddress, RawHandling, RawLineItem, RawLocation, RawOrder, RawProduct, RawShopper } from './http/wire.js';

@@ -5,3 +5,4 @@
 export * from './index.js';
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './node/server.js';
 export { serveStatic } from './node/static-files.js';
+export { AllowedHosts } from './node/allowed-hosts.js';

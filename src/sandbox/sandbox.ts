@@ -13,10 +13,12 @@ import { Batches, type CreateBatchInput, type CreateShopperInput } from './model
 import { IdGenerator } from './model/ids.js';
 import { LineItems, type ItemUpdateInput, type ReplacementDecisionInput } from './model/items.js';
 import { ShopperLocations, type ShopperWhereabouts } from './model/location.js';
+import { OrderLog } from './model/order-log.js';
 import { Orders, type CallbackEvent, type CreateOrderInput } from './model/orders.js';
 import type { BatchRecord, LineItemRecord, OrderRecord, SandboxCoordinates, ShopperRecord } from './model/records.js';
 import { TokenStore, type ClientCredentials, type RawTokenResponse, type TokenRequest } from './model/tokens.js';
 import { FaultRegistry } from './http/faults.js';
+import { CallbackSender, type CallbackTarget } from './callbacks/callback-sender.js';
 
 export interface SandboxOptions {
   /** Model time in epoch milliseconds. Default `Date.now`. */
@@ -33,6 +35,10 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   /** How long the simulated drive from store to door takes. Default 3 minutes. */
   driveDurationMs?: number;
+  /** Send Connect's event callbacks to this URL with this bearer token (docs/sandbox.md, "Callbacks"). Default off. */
+  callbacks?: CallbackTarget;
+  /** How callbacks are POSTed. Default the runtime's fetch. */
+  callbackFetch?: typeof fetch;
 }
 
 const timeoutScheduler: Scheduler = (callback, ms) => {
@@ -47,6 +53,8 @@ export class Sandbox {
   readonly faults = new FaultRegistry();
   /** Every token issued, its user or client and expiry (`expire` makes one fail with 401 at once). */
   readonly tokens: TokenStore;
+  /** Sends Connect's event callbacks for everything that happens to orders, once given a target. */
+  readonly callbacks: CallbackSender;
   readonly #orders: Orders;
   readonly #batches: Batches;
   readonly #items: LineItems;
@@ -57,13 +65,16 @@ export class Sandbox {
     const now = options.now ?? (() => Date.now());
     const ids = new IdGenerator(options.seed ?? Math.floor(Math.random() * 2 ** 32));
     this.now = now;
+    const log = new OrderLog(now);
+    const schedule = options.schedule ?? timeoutScheduler;
     this.tokens = new TokenStore(ids, now, options.tokenLifetimeSeconds ?? 86400, options.clients);
-    this.#orders = new Orders(ids, now, options.driveDurationMs ?? 180_000);
+    this.callbacks = new CallbackSender(log, { now, schedule, ...(options.callbacks ? { target: options.callbacks } : {}), ...(options.callbackFetch ? { fetch: options.callbackFetch } : {}) });
+    this.#orders = new Orders(ids, now, options.driveDurationMs ?? 180_000, log);
     this.#batches = new Batches(this.#orders, now);
-    this.#items = new LineItems(now);
+    this.#items = new LineItems(log);
     this.#locations = new ShopperLocations(this.#orders, now, options.redactShopperPii ?? false);
     const model = { orders: this.#orders, batches: this.#batches, items: this.#items, locations: this.#locations };
-    this.#autoplay = new AutoplayRunner(model, options.schedule ?? timeoutScheduler);
+    this.#autoplay = new AutoplayRunner(model, schedule);
   }
 
   // Tokens (docs/connect-api.md §4)
@@ -230,17 +241,19 @@ export class Sandbox {
 
   // Lifecycle
 
-  /** Forgets everything (orders, users, shoppers, batches, tokens, faults) and stops autoplay. */
+  /** Forgets everything (orders, users, shoppers, batches, tokens, faults, sent callbacks) and stops autoplay. */
   reset(): void {
     this.#autoplay.stopAll();
+    this.callbacks.reset();
     this.#orders.clear();
     this.#batches.clear();
     this.tokens.clear();
     this.faults.clear();
   }
 
-  /** Stops every timer the sandbox holds (autoplay), keeping the data. */
+  /** Stops every timer the sandbox holds (autoplay, delayed callbacks), keeping the data. */
   dispose(): void {
     this.#autoplay.stopAll();
+    this.callbacks.dispose();
   }
 }

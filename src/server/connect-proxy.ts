@@ -6,7 +6,8 @@
  *
  * Each request goes through, in order: the path allow-list (routes.ts), the cross-site check
  * (cross-site.ts), the retailer's session (`userIdFor`), the customer's rate limit, the body check of a PUT,
- * then the token cache and Connect. The first refusal answers, in Connect's error envelope.
+ * then the token cache and Connect. The first refusal answers, in Connect's error envelope. With `live`,
+ * Instacart's callbacks and the page's event stream are served too (live-updates.ts).
  */
 import { corsHeaders, crossSiteRefusal, preflightResponse } from './cross-site.js';
 import { browserResponse, forwardToConnect, type ForwardSettings } from './connect-forward.js';
@@ -16,8 +17,15 @@ import { ProxyLog, errorName } from './proxy-log.js';
 import { CustomerRateLimiter } from './rate-limiter.js';
 import { readJsonObjectBody } from './request-body.js';
 import { matchRoute, type ProxyRoute } from './routes.js';
+import { LruMap } from './bounded-map.js';
+import { createLiveUpdates, type LiveUpdates } from './live-updates.js';
 import { tokenMinter } from './token-minter.js';
 import { UserTokens } from './user-tokens.js';
+
+/** Sent by the widget when it asks `/token` again because Connect refused the token it had. */
+export const TOKEN_REFUSED_HEADER = 'x-token-refused';
+/** A customer's reports of a refused token force a new mint at most this often. */
+const REFUSAL_GAP_MS = 60_000;
 
 /** Longest user id taken from `userIdFor`; it becomes a cache key and part of the token assertion. */
 const MAX_USER_ID_LENGTH = 256;
@@ -41,6 +49,11 @@ export interface ConnectProxy {
   tokenFor(userId: string): Promise<{ accessToken: string; expiresIn: number }>;
   /** Drops a customer's cached token, e.g. when they sign out. */
   forget(userId: string): Promise<void>;
+  /**
+   * Ends every live stream (pages reconnect, to another server when this one is going away) and their
+   * subscriptions on the change bus. The bus itself is yours to close. Nothing to do without `live`.
+   */
+  close(): Promise<void>;
 }
 
 export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
@@ -50,7 +63,14 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
   const forwarding: ForwardSettings = { ...calls, connectBase: config.connectBase, clientSecret: config.clientSecret };
   const mint = tokenMinter({ ...forwarding, clientId: config.clientId, refreshMarginMs: config.refreshMarginMs });
   const tokens = new UserTokens(config.tokenStore, mint, config.clock, log);
+  const lastRefusal = new LruMap<string, number>(config.maxTrackedCustomers);
   const limiter = config.rateLimit ? new CustomerRateLimiter(config.rateLimit, config.clock, config.maxTrackedCustomers) : undefined;
+
+  const live: LiveUpdates | undefined = config.live
+    ? createLiveUpdates(config.live, config.clock, log, (request, userId, orderId) =>
+        forward({ kind: 'connect', resource: 'order', method: 'GET', connectPath: `/v2/post_checkout/orders/${orderId}` }, request, undefined, userId, {}),
+      )
+    : undefined;
 
   const ownsPath = (path: string) => config.basePath === '' || path === config.basePath || path.startsWith(`${config.basePath}/`);
 
@@ -59,7 +79,9 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
     if (!ownsPath(path)) throw notFound('path');
     const subPath = path.slice(config.basePath.length);
     if (request.method === 'OPTIONS') return preflight(request, subPath);
-    const route = orThrow(matchRoute(request.method, subPath));
+    const route = orThrow(matchRoute(request.method, subPath, live !== undefined));
+    // Instacart calls this one, server to server: its bearer token, not a page's session, says who it is.
+    if (route.kind === 'callbacks') return (live as LiveUpdates).receive(request);
     orThrow(crossSiteRefusal(request, config.allowedOrigins));
     const userId = await customerOf(request, config, log);
     const waitSeconds = limiter?.take(userId) ?? 0;
@@ -67,15 +89,33 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
       log.info('rate_limited', 'A customer went over their request rate.', 429);
       throw tooManyRequests('Too many requests, retry later', waitSeconds);
     }
-    if (route.kind === 'token') return tokenAnswer(userId, cors);
+    if (route.kind === 'events') return (live as LiveUpdates).open(request, userId, cors);
+    if (route.kind === 'token') {
+      if (request.headers.has(TOKEN_REFUSED_HEADER)) await discardRefused(userId);
+      return tokenAnswer(userId, cors);
+    }
     const body = route.method === 'PUT' ? orThrow(await readJsonObjectBody(request, config.maxRequestBytes)) : undefined;
     return forward(route, request, body, userId, cors);
   }
 
   function preflight(request: Request, subPath: string): Response {
     const asked = request.headers.get('Access-Control-Request-Method') ?? '';
-    orThrow(matchRoute(asked, subPath));
+    orThrow(matchRoute(asked, subPath, live !== undefined));
     return orThrow(preflightResponse(request, config.allowedOrigins, asked));
+  }
+
+  /**
+   * A page using `token-url` says Connect refused the token it was given (the widget sends the header when it
+   * asks again after a 401): that token is dropped and a new one minted, at most once a minute per customer,
+   * so a page cannot make the kit mint on every request.
+   */
+  async function discardRefused(userId: string): Promise<void> {
+    const now = config.clock.now();
+    if (now - (lastRefusal.get(userId) ?? -Infinity) < REFUSAL_GAP_MS) return;
+    lastRefusal.set(userId, now);
+    const stored = await tokens.get(userId);
+    log.info('token_refused', 'A page reported that Connect refused its token; minting a new one.', 401);
+    await tokens.discard(userId, stored.accessToken);
   }
 
   async function tokenFor(userId: string): Promise<{ accessToken: string; expiresIn: number }> {
@@ -122,6 +162,7 @@ export function createConnectProxy(options: ConnectProxyOptions): ConnectProxy {
     },
     tokenFor,
     forget: (userId) => tokens.forget(userId),
+    close: async () => live?.close(),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * `connect-order-status/server`: the retailer's server half of the order status widget, on web-standard
- * Request/Response (no framework, no Node-only API): the customer's token route and the post-checkout proxy.
+ * Request/Response (no framework, no Node-only API): the customer's token route and the post-checkout proxy,
+ * and (with `live`) Instacart's event callbacks in and a stream of hints out to the page.
  *
  *   import { createConnectProxy } from 'connect-order-status/server';
  *   const instacart = createConnectProxy({
@@ -19,3 +20,6 @@ export { MemoryTokenStore, type MemoryTokenStoreOptions, type StoredToken, type 
 export { DEFAULT_RATE_LIMIT, type CustomerRateLimit } from './rate-limiter.js';
 export type { ProxyLogEntry, ProxyLogger } from './proxy-log.js';
 export type { ProxyClock } from './clock.js';
+export { MemoryChangeBus, LIVE_RESOURCES, type ChangeBus, type ChangeSubscriber, type LiveResource, type OrderChange } from './change-bus.js';
+export type { LiveUpdatesOptions } from './live-options.js';
+export type { VerifyCallback } from './callback-auth.js';

@@ -105,12 +105,32 @@ function bodyOf(incoming: FrameworkRequest): { body?: BodyInit; duplex?: 'half' 
 }
 
 async function write(response: Response, outgoing: ServerResponse): Promise<void> {
-  const body = new Uint8Array(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  if (response.body && /^text\/event-stream/i.test(headers['content-type'] ?? '')) return stream(response.body, headers, response.status, outgoing);
+  const body = new Uint8Array(await response.arrayBuffer());
   headers['content-length'] = String(body.byteLength);
   outgoing.writeHead(response.status, headers);
   outgoing.end(body);
+}
+
+/**
+ * A live event stream is written as it comes (every other answer is whole and small). Backpressure goes
+ * back to the stream: nothing more is read while the socket is full, so a page that stops reading fills
+ * the kit's bounded queue and gets closed. When the page goes away, the stream is cancelled.
+ */
+async function stream(body: ReadableStream<Uint8Array>, headers: Record<string, string>, status: number, outgoing: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  const gone = new Promise<void>((resolve) => outgoing.once('close', resolve));
+  void gone.then(() => reader.cancel().catch(() => undefined));
+  outgoing.writeHead(status, headers);
+  outgoing.flushHeaders();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || outgoing.destroyed) break;
+    if (!outgoing.write(value)) await Promise.race([new Promise<void>((resolve) => outgoing.once('drain', resolve)), gone]);
+  }
+  outgoing.end();
 }

@@ -4,6 +4,8 @@
  * client secret.
  */
 import { systemClock, type ProxyClock } from './clock.js';
+import { resolveLiveOptions, type LiveUpdatesOptions, type ResolvedLiveOptions } from './live-options.js';
+import { positive } from './option-checks.js';
 import type { ProxyLogger } from './proxy-log.js';
 import { DEFAULT_RATE_LIMIT, type CustomerRateLimit } from './rate-limiter.js';
 import { MemoryTokenStore, type TokenStore } from './token-store.js';
@@ -43,6 +45,11 @@ export interface ConnectProxyOptions {
   fetch?: typeof fetch;
   /** Time, for tests. Default the system clock. */
   clock?: ProxyClock;
+  /**
+   * Push: Instacart's event callbacks in (`POST {basePath}/callbacks`), a stream of hints out to the page
+   * (`GET {basePath}/events?order=…`). Default off: the widget polls. docs/server-kit.md, "Live updates".
+   */
+  live?: LiveUpdatesOptions;
 }
 
 export interface ResolvedOptions {
@@ -62,6 +69,7 @@ export interface ResolvedOptions {
   logger: ProxyLogger | undefined;
   fetch: typeof fetch;
   clock: ProxyClock;
+  live: ResolvedLiveOptions | undefined;
 }
 
 export function resolveOptions(options: ConnectProxyOptions): ResolvedOptions {
@@ -88,6 +96,7 @@ export function resolveOptions(options: ConnectProxyOptions): ResolvedOptions {
     logger: options.logger,
     fetch: (input, init) => fetchImpl(input, init),
     clock: options.clock ?? systemClock,
+    live: options.live === undefined ? undefined : resolveLiveOptions(options.live),
   };
 }
 
@@ -119,10 +128,4 @@ function allowedOrigin(value: unknown): string {
     // fall through to the error
   }
   throw new TypeError(`allowedOrigins must hold origins such as https://www.shop.example`);
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(Number.isFinite(value) && value > 0)) throw new TypeError(`${name} must be a positive number`);
-  return value;
 }

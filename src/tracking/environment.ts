@@ -4,15 +4,10 @@
  * doing it.
  */
 
+import { browserClock, type Clock } from '../common/clock.js';
 import { browserTabServices, type TabServices } from './tab-coordinator.js';
 
-export type TimerHandle = unknown;
-
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
+export type { Clock, TimerHandle } from '../common/clock.js';
 
 /** Whether the page is being looked at (document.visibilityState). */
 export interface Visibility {
@@ -37,19 +32,7 @@ export interface TrackingEnvironment {
   tabs?: TabServices;
 }
 
-/**
- * The longest delay a browser timer keeps: a longer one (2^31 ms and up, about 25 days) runs at once. A page
- * with a huge `poll-interval` would otherwise poll in a tight loop; waiting 25 days instead is harmless.
- */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
-
-export const browserClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, Math.min(ms, MAX_TIMER_DELAY_MS)),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export const documentVisibility: Visibility = {
+const documentVisibility: Visibility = {
   isVisible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
   subscribe(callback) {
     if (typeof document === 'undefined') return () => {};
@@ -58,7 +41,7 @@ export const documentVisibility: Visibility = {
   },
 };
 
-export const navigatorConnectivity: Connectivity = {
+const navigatorConnectivity: Connectivity = {
   isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   subscribe(callback) {
     if (typeof window === 'undefined') return () => {};

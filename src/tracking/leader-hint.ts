@@ -4,7 +4,7 @@
  * leader's data. The lock stays the authority: a stale or forged note only costs the newcomer the lock's
  * round trip before it reads.
  */
-import type { Clock } from './environment.js';
+import type { Clock } from '../common/clock.js';
 
 /** Where the note is kept: the page's localStorage, or an in-memory one in tests. */
 export interface HintStore {

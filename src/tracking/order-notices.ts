@@ -91,3 +91,23 @@ export function errorNotice(orderId: string, resource: OrderResource, error: Api
     detail: { orderId, resource, kind: error.kind, status: error.status ?? null, message: error.message },
   };
 }
+
+/** Distinct left-out parts told to the page per order: enough to find the cause, never a flood. */
+const MAX_DROPPED_NOTICES = 20;
+
+/**
+ * The parsers left a bad part of an answer out and showed the rest (api/parse.ts): the page hears of it as an
+ * `invalid_response` order-error, once per distinct problem (not on every poll), while the data stays live.
+ */
+export class DroppedPartNotices {
+  readonly #told = new Set<string>();
+
+  constructor(readonly orderId: string) {}
+
+  /** The notice for this left-out part, or undefined when the page heard of it already. */
+  notice(resource: OrderResource, message: string): OrderNotice | undefined {
+    if (this.#told.has(message) || this.#told.size >= MAX_DROPPED_NOTICES) return undefined;
+    this.#told.add(message);
+    return { type: 'order-error', resource, detail: { orderId: this.orderId, resource, kind: 'invalid_response', status: null, message } };
+  }
+}

@@ -17,6 +17,8 @@ export interface ResourcePollersOptions {
   read(resource: OrderResource, signal: AbortSignal): Promise<unknown>;
   /** A parsed answer, with the raw one it came from (what tabs share). */
   onAnswer(answer: ResourceAnswer, raw: unknown): void;
+  /** The parser left a bad part of an answer out (and showed the rest). */
+  onDropped(resource: OrderResource, message: string): void;
   onError(resource: OrderResource, error: ApiError): FailureDecision;
 }
 
@@ -27,18 +29,22 @@ export class ResourcePollers {
   readonly #pollers: Record<OrderResource, Poller<unknown>>;
 
   constructor(options: ResourcePollersOptions) {
-    const poller = (resource: OrderResource) =>
-      new Poller<{ raw: unknown; answer: ResourceAnswer }>({
+    const poller = (resource: OrderResource) => {
+      let last: { raw: unknown; answer: ResourceAnswer } | undefined;
+      return new Poller<{ raw: unknown; answer: ResourceAnswer }>({
         env: options.env,
         minRefreshGapMs: options.minRefreshGapMs,
-        // An answer that does not parse fails the read (invalid_response) and is retried like any other.
+        // An answer that does not parse fails the read (invalid_response) and is retried like any other. The
+        // client hands back the very same object for an unchanged answer: it is not parsed again.
         read: async (signal) => {
           const raw = await options.read(resource, signal);
-          return { raw, answer: parseAnswer(resource, raw) };
+          if (raw !== last?.raw) last = { raw, answer: parseAnswer(resource, raw, (message) => options.onDropped(resource, message)) };
+          return last as { raw: unknown; answer: ResourceAnswer };
         },
         onData: ({ raw, answer }) => options.onAnswer(answer, raw),
         onError: (error) => options.onError(resource, error),
       }) as Poller<unknown>;
+    };
     this.#pollers = { order: poller('order'), items: poller('items'), handling: poller('handling'), location: poller('location') };
   }
 

@@ -8,7 +8,7 @@
  */
 import type { ApiError } from '../api/api-error.js';
 import type { Handling, LineItem, Order, OrderResource, ReplacementDecision, ShopperLocation } from '../api/types.js';
-import { PARSERS } from '../api/parse.js';
+import { PARSERS, type ReportDropped } from '../api/parse.js';
 import { activityFor } from '../workflow/polling-policy.js';
 import { keepIfSame, mergeLineItems, sameData } from './snapshot-data.js';
 
@@ -66,9 +66,12 @@ export interface ResourceData {
 /** One endpoint's answer: which endpoint, and its data. */
 export type ResourceAnswer = { [R in OrderResource]: { resource: R; data: ResourceData[R] } }[OrderResource];
 
-/** Connect's answer (raw JSON) to one endpoint, checked and normalised by that endpoint's parser. Throws ApiError. */
-export function parseAnswer(resource: OrderResource, raw: unknown): ResourceAnswer {
-  return { resource, data: PARSERS[resource](raw) } as ResourceAnswer;
+/**
+ * Connect's answer (raw JSON) to one endpoint, checked and normalised by that endpoint's parser. Throws
+ * ApiError when the answer as a whole is unusable; a bad part of it is left out and told to `report`.
+ */
+export function parseAnswer(resource: OrderResource, raw: unknown, report?: ReportDropped): ResourceAnswer {
+  return { resource, data: PARSERS[resource](raw, report) } as ResourceAnswer;
 }
 
 /** An endpoint's answer, read by this tab or shared by the tab that polls for it, and when it arrived. */

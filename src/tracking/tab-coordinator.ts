@@ -7,7 +7,7 @@
  * leader-hint.ts) says hello at once and waits for the leader's data instead of reading the API itself.
  */
 import type { OrderResource } from '../api/types.js';
-import type { Clock } from './environment.js';
+import type { Clock } from '../common/clock.js';
 import { type HintStore, LeaderHint, localStorageHints } from './leader-hint.js';
 import type { FinalCondition } from './snapshot.js';
 

@@ -6,7 +6,7 @@
  * condition is only a reason for this tab to ask Connect itself, never to stop on someone else's word.
  */
 import type { OrderResource } from '../api/types.js';
-import type { Clock } from './environment.js';
+import type { Clock } from '../common/clock.js';
 import { type FinalCondition, type OrderSnapshot, parseAnswer, RESOURCES, type ResourceAnswer } from './snapshot.js';
 import { TabCoordinator, type TabMessage, type TabRole, type TabServices } from './tab-coordinator.js';
 

@@ -7,10 +7,9 @@
  * - nextSnapshot is the one place the snapshot changes, and noticesBetween says which events a change makes
  *   (snapshot.ts, order-notices.ts);
  * - TabRelay shares the polling with other tabs of the order (tab-relay.ts, tab-coordinator.ts);
- * - watchPageActivity pauses everything while the page is hidden or offline (page-activity.ts).
- *
- * Data flows one way: a poller reads → the snapshot moves on → the policy retunes the pollers → subscribers
- * (the elements' controllers) are told, and one of them hears each notice.
+ * - watchPageActivity pauses everything while the page is hidden or offline (page-activity.ts);
+ * - Subscribers get each snapshot, and one of them each notice (subscribers.ts).
+ * Data flows one way: read → snapshot → retune → subscribers (docs/architecture.md).
  */
 import { ApiError } from '../api/api-error.js';
 import { ConnectClient } from '../api/connect-client.js';
@@ -18,7 +17,7 @@ import type { OrderResource, ReplacementDecision } from '../api/types.js';
 import { AuthSession, type TokenSettings } from '../auth/auth-session.js';
 import type { TrackingEnvironment } from './environment.js';
 import { failureOutcome } from './failure-policy.js';
-import { errorNotice, noticesBetween, type OrderNotice } from './order-notices.js';
+import { DroppedPartNotices, errorNotice, noticesBetween } from './order-notices.js';
 import { orderKey } from './order-key.js';
 import { type PageActivityChange, watchPageActivity } from './page-activity.js';
 import type { FailureDecision } from './poller.js';
@@ -33,6 +32,7 @@ import {
   type ResourceAnswer,
   type TrackerEvent,
 } from './snapshot.js';
+import { Subscribers, type TrackerSubscriber } from './subscribers.js';
 import { TabRelay } from './tab-relay.js';
 import type { TabRole } from './tab-coordinator.js';
 
@@ -47,25 +47,16 @@ export interface TrackerConfig {
   env: TrackingEnvironment;
 }
 
-/** Someone showing this order: an element, through its OrderController. */
-export interface TrackerSubscriber {
-  /** Resources this subscriber shows; it hears their notices if no subscriber has them as `primary`. */
-  readonly needs: readonly OrderResource[];
-  /** Resources whose notices this subscriber hears first. */
-  readonly primary: readonly OrderResource[];
-  onSnapshot(snapshot: OrderSnapshot): void;
-  /** Something the page hears of as a DOM event; each notice goes to one subscriber only. */
-  onNotice(notice: OrderNotice): void;
-}
-
 /** A page that comes back into view reads again, but not more often than this however often it flips. */
 const MIN_REFRESH_GAP_MS = 5_000;
 /** Requests give up after this long (kind `timeout`) and are retried with backoff. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
+export type { TrackerSubscriber } from './subscribers.js';
+
 export class OrderTracker {
   #snapshot: OrderSnapshot;
-  readonly #subscribers = new Set<TrackerSubscriber>();
+  readonly #subscribers = new Subscribers();
   readonly #client: ConnectClient;
   readonly #auth: AuthSession;
   /** Made anew when the customer signs in again after "sign in again" (stopped pollers stay stopped). */
@@ -76,6 +67,7 @@ export class OrderTracker {
   #pageActive = true;
   #stopWatching: (() => void) | undefined;
   #started = false;
+  readonly #dropped: DroppedPartNotices;
 
   readonly #config: TrackerConfig;
 
@@ -84,6 +76,7 @@ export class OrderTracker {
     this.#snapshot = emptySnapshot(config.orderId);
     const { apiBase, fetch, acceptLanguage, env } = config;
     this.#client = new ConnectClient({ apiBase, fetch, acceptLanguage, timeoutMs: REQUEST_TIMEOUT_MS, timers: env.clock });
+    this.#dropped = new DroppedPartNotices(config.orderId);
     this.#auth = new AuthSession({ settings: config.tokens, fetch, clock: env.clock, minSignInRetryGapMs: MIN_REFRESH_GAP_MS });
     this.#pollers = this.#createPollers();
   }
@@ -151,7 +144,7 @@ export class OrderTracker {
       const message = 'No way to sign in: set the token or token-url attribute, a tokenProvider, or proxy.';
       const error = new ApiError({ kind: 'misconfigured', message });
       this.#halt('misconfigured', { type: 'halted', condition: 'misconfigured', resource: 'order', error });
-      this.#notify(errorNotice(orderId, 'order', error));
+      this.#subscribers.tell(errorNotice(orderId, 'order', error));
       return;
     }
     if (!env.tabs) {
@@ -191,6 +184,10 @@ export class OrderTracker {
         this.#received(answer);
       },
       onError: (resource, error) => this.#failed(resource, error),
+      onDropped: (resource, message) => {
+        const notice = this.#dropped.notice(resource, message);
+        if (notice) this.#subscribers.tell(notice);
+      },
     });
   }
 
@@ -228,7 +225,7 @@ export class OrderTracker {
     } else {
       this.#dispatch(event);
     }
-    if (report) this.#notify(errorNotice(this.#config.orderId, resource, error));
+    if (report) this.#subscribers.tell(errorNotice(this.#config.orderId, resource, error));
     return decision;
   }
 
@@ -253,16 +250,8 @@ export class OrderTracker {
     this.#snapshot = next;
     // Same answer again: the screen stays as it is, only the freshness moves.
     if (!changedForSubscribers(previous, next)) return;
-    for (const subscriber of [...this.#subscribers]) subscriber.onSnapshot(next);
-    for (const notice of noticesBetween(previous, next)) this.#notify(notice);
-  }
-
-  /** Each notice reaches the page once, from the element that shows that part of the order first. */
-  #notify(notice: OrderNotice): void {
-    const subscribers = [...this.#subscribers];
-    const target =
-      subscribers.find((s) => s.primary.includes(notice.resource)) ?? subscribers.find((s) => s.needs.includes(notice.resource)) ?? subscribers[0];
-    target?.onNotice(notice);
+    this.#subscribers.show(next);
+    for (const notice of noticesBetween(previous, next)) this.#subscribers.tell(notice);
   }
 
   #now(): number {

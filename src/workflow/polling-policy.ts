@@ -30,7 +30,7 @@ const OFF: Activity = { kind: 'off' };
 const FINISHED = ['delivered', 'canceled', 'cancelled'];
 
 /** Rows are read top to bottom; the first that matches the order wins. */
-export const POLLING_POLICY: Readonly<Record<OrderResource, readonly PolicyRow[]>> = {
+const POLLING_POLICY: Readonly<Record<OrderResource, readonly PolicyRow[]>> = {
   order: [
     { states: FINISHED, activity: OFF },
     // No shopper yet, and only asking tells when one is assigned: ask, but slowly.

@@ -65,7 +65,7 @@ export const WORKFLOW: Readonly<Record<'delivery' | 'pickup' | 'last_mile_delive
 };
 
 /** States that can happen to any order, outside the ordered sequence. */
-export const PROBLEM_STATES: Readonly<Record<string, OrderPhase>> = {
+const PROBLEM_STATES: Readonly<Record<string, OrderPhase>> = {
   canceled: 'canceled',
   // The API has used both spellings in examples; treat them alike.
   cancelled: 'canceled',

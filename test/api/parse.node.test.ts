@@ -15,6 +15,13 @@ function invalidNaming(run: () => unknown, field: string) {
   });
 }
 
+/** Parses with a report collector: what came back, and the messages of the parts left out. */
+function withReports<T>(parse: (report: (message: string) => void) => T): { value: T; reports: string[] } {
+  const reports: string[] = [];
+  const value = parse((message) => reports.push(message));
+  return { value, reports };
+}
+
 const ORDER = {
   id: 'a3e30880-10b5-445e-a525-7dae3e2e15b3',
   creation_date: '2022-01-13T18:28:07Z',
@@ -51,15 +58,36 @@ describe('parseOrder', () => {
     assert.ok(!('windowEndsAt' in parseOrder({ ...ORDER, fulfillment_details: { window_starts_at: '2022-01-13T18:28:06Z', window_ends_at: '' } })));
   });
 
-  it('names the field that is missing or of the wrong type', () => {
+  it('refuses an order without an id, a state or a type, naming the field', () => {
     invalidNaming(() => parseOrder({ ...ORDER, id: undefined }), 'order.id is missing');
     invalidNaming(() => parseOrder({ ...ORDER, id: '  ' }), 'order.id is empty');
+    invalidNaming(() => parseOrder({ ...ORDER, id: 'x'.repeat(501) }), 'order.id is too long');
     invalidNaming(() => parseOrder({ ...ORDER, workflow_state: 3 }), 'order.workflow_state is not a string');
+    invalidNaming(() => parseOrder({ ...ORDER, workflow_state: '\u202e' }), 'order.workflow_state is empty');
     invalidNaming(() => parseOrder({ ...ORDER, fulfillment_type: null }), 'order.fulfillment_type is missing');
-    invalidNaming(() => parseOrder({ ...ORDER, creation_date: undefined }), 'order.creation_date');
     invalidNaming(() => parseOrder([ORDER]), 'the order is not an object');
     invalidNaming(() => parseOrder('{"id": 1}'), 'the order is not an object');
-    invalidNaming(() => parseOrder(null), 'the order is not an object');
+    invalidNaming(() => parseOrder(null), 'the order is missing');
+  });
+
+  it('treats dates that are not ISO 8601 instants as absent, and reports each by its field', () => {
+    const { value, reports } = withReports((report) =>
+      parseOrder({ ...ORDER, creation_date: 'yesterday', fulfillment_details: { window_starts_at: '2022-13-45T99:00:00Z', window_ends_at: '2022-01-13T20:28:06Z' } }, report),
+    );
+    assert.deepEqual(value, { id: ORDER.id, workflowState: 'brand_new', fulfillmentType: 'delivery', windowEndsAt: '2022-01-13T20:28:06Z' });
+    assert.equal(reports.length, 2);
+    assert.match(reports[0]!, /^Unexpected answer from Connect: order\.creation_date is not an ISO 8601 date \("yesterday"\); it is left out\.$/);
+    assert.match(reports[1]!, /fulfillment_details\.window_starts_at is not an ISO 8601 date/);
+    // V8's Date.parse reads "1" as the year 2001: only real ISO 8601 instants with an offset are dates.
+    for (const creation_date of ['1', 12, '2022-01-13', '2022-01-13 18:28:07', 'Thu, 13 Jan 2022 18:28:07 GMT', '+275760-09-13T00:00:00Z']) {
+      const order = withReports((report) => parseOrder({ ...ORDER, creation_date }, report));
+      assert.ok(!('creationDate' in order.value), String(creation_date));
+      assert.equal(order.reports.length, 1, String(creation_date));
+    }
+    assert.equal(parseOrder({ ...ORDER, creation_date: '2022-01-13T18:28:07.123+01:00' }).creationDate, '2022-01-13T18:28:07.123+01:00');
+    const missing = withReports((report) => parseOrder({ ...ORDER, creation_date: undefined }, report));
+    assert.ok(!('creationDate' in missing.value));
+    assert.match(missing.reports[0]!, /order\.creation_date is missing/);
   });
 
   it('accepts a numeric id as a string', () => {
@@ -123,11 +151,20 @@ describe('parseLineItems', () => {
     assert.equal(one({}, { quantity: '0' }).item.quantity, 0);
   });
 
-  it('rejects quantities that are not numbers, naming the item', () => {
+  it('leaves out quantities that are not numbers, not the item, and reports each by its field', () => {
     for (const quantity of ['ten', '', '  ', '0x10', 'Infinity', 'NaN', '1,5', -1, '-2', Number.NaN, true, {}, null, undefined]) {
-      invalidNaming(() => one({}, { quantity }), 'line_items[0].item.quantity');
+      const { value, reports } = withReports((report) => parseLineItems({ line_items: [item({}, { quantity })] }, report));
+      assert.equal(value.length, 1, String(quantity));
+      assert.equal(value[0]!.item.name, 'Organic Bananas');
+      assert.ok(!('quantity' in value[0]!.item), String(quantity));
+      assert.equal(reports.length, 1);
+      assert.ok(reports[0]!.includes('line_items[0].item.quantity'), reports[0]);
     }
-    invalidNaming(() => one({ status: 'replaced', replacement: { name: 'x', quantity: 'lots' } }), 'line_items[0].replacement.quantity');
+    const { value, reports } = withReports((report) =>
+      parseLineItems({ line_items: [item({ status: 'replaced', replacement: { name: 'x', quantity: 'lots' } })] }, report),
+    );
+    assert.deepEqual(value[0]!.replacement, { name: 'x', costUnit: 'EACH' });
+    assert.match(reports[0]!, /line_items\[0\]\.replacement\.quantity is not a number \("lots"\); line_items\[0\]\.replacement\.quantity is left out\./);
   });
 
   it('uppercases cost_unit and defaults it to EACH', () => {
@@ -160,19 +197,52 @@ describe('parseLineItems', () => {
     assert.equal(one({ replacement: null }).replacement, undefined);
   });
 
-  it('names what is missing or of the wrong shape', () => {
+  it('refuses only an answer without a list of items', () => {
     invalidNaming(() => parseLineItems({}), 'line_items is missing');
     invalidNaming(() => parseLineItems({ line_items: {} }), 'line_items is not a list');
     invalidNaming(() => parseLineItems([item()]), 'the items is not an object');
-    invalidNaming(() => parseLineItems({ line_items: [item(), 'nope'] }), 'line_items[1] is not an object');
-    invalidNaming(() => one({ id: undefined }), 'line_items[0].id is missing');
-    invalidNaming(() => one({ status: undefined }), 'line_items[0].status is missing');
-    invalidNaming(() => one({ status: 5 }), 'line_items[0].status is not a string');
-    invalidNaming(() => one({ item: undefined }), 'line_items[0].item is not an object');
-    invalidNaming(() => one({}, { name: '' }), 'line_items[0].item.name is empty');
-    invalidNaming(() => one({}, { name: 12 }), 'line_items[0].item.name is not a string');
-    invalidNaming(() => one({ replacement: 'Plantains' }), 'line_items[0].replacement is not an object');
-    invalidNaming(() => parseLineItems({ line_items: [item(), item()] }), 'twice');
+  });
+
+  it('leaves out one item it cannot show, keeps the others, and names the field', () => {
+    const cases: [unknown, string][] = [
+      ['nope', 'line_items[1] is not an object'],
+      [item({ id: 'b', status: undefined }), 'line_items[1].status is missing'],
+      [item({ id: undefined }), 'line_items[1].id is missing'],
+      [item({ id: 'b', status: 5 }), 'line_items[1].status is not a string'],
+      [item({ id: 'b', item: undefined }), 'line_items[1].item is missing'],
+      [item({ id: 'b' }, { name: '' }), 'line_items[1].item.name is empty'],
+      [item({ id: 'b' }, { name: '\u202e\u2066' }), 'line_items[1].item.name is empty'],
+      [item({ id: 'b' }, { name: 12 }), 'line_items[1].item.name is not a string'],
+      [item(), 'line_items[1].id "1234-5678-9012-abcd" is already in the list'],
+    ];
+    for (const [bad, message] of cases) {
+      const { value, reports } = withReports((report) => parseLineItems({ line_items: [item(), bad, item({ id: 'c' })] }, report));
+      assert.deepEqual(value.map((i) => i.id), ['1234-5678-9012-abcd', 'c'], message);
+      assert.equal(reports.length, 1, message);
+      assert.ok(reports[0]!.startsWith(`Unexpected answer from Connect: ${message}`), `${reports[0]} does not start with ${message}`);
+      assert.ok(reports[0]!.endsWith('; line_items[1] is left out.'), reports[0]);
+    }
+  });
+
+  it('leaves out a replacement it cannot show, keeping the item', () => {
+    const { value, reports } = withReports((report) => parseLineItems({ line_items: [item({ status: 'replaced', replacement_status: 'PENDING', replacement: 'Plantains' })] }, report));
+    assert.equal(value[0]!.status, 'replaced');
+    assert.ok(!('replacement' in value[0]!));
+    assert.deepEqual(reports, ['Unexpected answer from Connect: line_items[0].replacement is not an object; line_items[0].replacement is left out.']);
+  });
+
+  it('cuts long names at a length no row shows, without splitting a character', () => {
+    const name = `${'a'.repeat(499)}😀${'b'.repeat(1_000_000)}`;
+    const parsed = one({}, { name });
+    assert.equal(parsed.item.name, `${'a'.repeat(499)}…`);
+    assert.equal(one({}, { name: 'n'.repeat(500) }).item.name, 'n'.repeat(500));
+  });
+
+  it('removes the bidirectional controls that would reorder the text around a name', () => {
+    assert.equal(one({}, { name: 'Milk \u202e2% gnol\u202c (1 gal)' }).item.name, 'Milk 2% gnol (1 gal)');
+    assert.equal(one({}, { name: '\u2067שלום\u2069 \u202aa\u202b\u202d' }).item.name, 'שלום a');
+    // Marks are strong characters, not controls with a scope: they stay.
+    assert.equal(one({}, { name: 'a\u200fb\u200e' }).item.name, 'a\u200fb\u200e');
   });
 });
 
@@ -210,25 +280,49 @@ describe('parseHandling', () => {
     );
     assert.equal(parseHandling({ ...HANDLING, notes: { no: 1 }, alcoholic: 'yes' }).notes, '');
     assert.equal(parseHandling({ ...HANDLING, alcoholic: 'yes' }).alcoholic, false);
-    assert.equal(parseHandling({ ...HANDLING, address: { ...HANDLING.address, address_line_2: 'Apt 3' } }).address.addressLine2, 'Apt 3');
+    assert.equal(parseHandling({ ...HANDLING, address: { ...HANDLING.address, address_line_2: 'Apt 3' } }).address?.addressLine2, 'Apt 3');
   });
 
-  it('requires address_line_1, postal_code and country_code in the address', () => {
-    for (const key of ['address_line_1', 'postal_code', 'country_code']) {
-      invalidNaming(() => parseHandling({ ...HANDLING, address: { ...HANDLING.address, [key]: undefined } }), `address.${key} is missing`);
+  it('leaves out an address without address_line_1, postal_code or country_code, keeping the rest', () => {
+    const cases: [unknown, string][] = [
+      ...['address_line_1', 'postal_code', 'country_code'].map((key): [unknown, string] => [{ ...HANDLING.address, [key]: undefined }, `address.${key} is missing`]),
+      [undefined, 'address is missing'],
+      ['somewhere', 'address is not an object'],
+    ];
+    for (const [address, message] of cases) {
+      const { value, reports } = withReports((report) => parseHandling({ ...HANDLING, address }, report));
+      assert.ok(!('address' in value), message);
+      assert.deepEqual(value.coordinates, HANDLING.coordinates);
+      assert.equal(value.notes, 'Dog in yard');
+      assert.deepEqual(reports, [`Unexpected answer from Connect: ${message}; address is left out.`]);
     }
-    invalidNaming(() => parseHandling({ ...HANDLING, address: undefined }), 'address is missing');
-    invalidNaming(() => parseHandling({ ...HANDLING, address: 'somewhere' }), 'address is not an object');
   });
 
-  it('requires finite coordinates on the globe', () => {
-    invalidNaming(() => parseHandling({ ...HANDLING, coordinates: undefined }), 'coordinates is missing');
-    invalidNaming(() => parseHandling({ ...HANDLING, coordinates: { latitude: 91, longitude: 0 } }), 'coordinates.latitude is out of range');
-    invalidNaming(() => parseHandling({ ...HANDLING, coordinates: { latitude: 0, longitude: -180.5 } }), 'coordinates.longitude is out of range');
-    invalidNaming(() => parseHandling({ ...HANDLING, coordinates: { latitude: '38.69', longitude: 0 } }), 'coordinates.latitude is not a number');
-    invalidNaming(() => parseHandling({ ...HANDLING, coordinates: { latitude: Number.POSITIVE_INFINITY, longitude: 0 } }), 'coordinates.latitude is not a number');
-    invalidNaming(() => parseHandling({ ...HANDLING, coordinates: { latitude: 1 } }), 'coordinates.longitude is missing');
+  it('leaves out coordinates that are not finite numbers on the globe: the map goes, the address stays', () => {
+    const cases: [unknown, string][] = [
+      [undefined, 'coordinates is missing'],
+      [{ latitude: 91, longitude: 0 }, 'coordinates.latitude is out of range'],
+      [{ latitude: 1e308, longitude: 0 }, 'coordinates.latitude is out of range'],
+      [{ latitude: 0, longitude: -180.5 }, 'coordinates.longitude is out of range'],
+      [{ latitude: '38.69', longitude: 0 }, 'coordinates.latitude is not a number'],
+      [{ latitude: Number.POSITIVE_INFINITY, longitude: 0 }, 'coordinates.latitude is not a number'],
+      [{ latitude: 1 }, 'coordinates.longitude is missing'],
+    ];
+    for (const [coordinates, message] of cases) {
+      const { value, reports } = withReports((report) => parseHandling({ ...HANDLING, coordinates }, report));
+      assert.ok(!('coordinates' in value), message);
+      assert.equal(value.address?.addressLine1, '501 Belt Line Rd');
+      assert.deepEqual(reports, [`Unexpected answer from Connect: ${message}; coordinates is left out.`]);
+    }
     assert.deepEqual(parseHandling({ ...HANDLING, coordinates: { latitude: -90, longitude: 180 } }).coordinates, { latitude: -90, longitude: 180 });
+  });
+
+  it('cuts notes, instructions and the drop-off location at 2,000 characters', () => {
+    const handling = parseHandling({ ...HANDLING, notes: 'word '.repeat(200_000), instructions: 'x'.repeat(2000), dropoff_location: '\u202eporch' });
+    assert.equal(handling.notes.length, 2001);
+    assert.ok(handling.notes.endsWith('…'));
+    assert.equal(handling.instructions, 'x'.repeat(2000));
+    assert.equal(handling.dropoffLocation, 'porch');
   });
 });
 
@@ -246,10 +340,16 @@ describe('parseLocation', () => {
     assert.equal(parseLocation({ coordinates: null }), null);
   });
 
-  it('rejects coordinates that are present but wrong', () => {
-    invalidNaming(() => parseLocation({ coordinates: { latitude: 'north', longitude: 0 } }), 'coordinates.latitude');
-    invalidNaming(() => parseLocation({ coordinates: { latitude: 100, longitude: 0 } }), 'coordinates.latitude is out of range');
-    invalidNaming(() => parseLocation({ coordinates: [38.7, -89.97] }), 'coordinates is not an object');
+  it('treats coordinates that are present but wrong as no location, and reports them', () => {
+    for (const [coordinates, message] of [
+      [{ latitude: 'north', longitude: 0 }, 'coordinates.latitude is not a number'],
+      [{ latitude: 100, longitude: 0 }, 'coordinates.latitude is out of range'],
+      [[38.7, -89.97], 'coordinates is not an object'],
+    ] as const) {
+      const { value, reports } = withReports((report) => parseLocation({ coordinates }, report));
+      assert.equal(value, null);
+      assert.deepEqual(reports, [`Unexpected answer from Connect: ${message}; coordinates is left out.`]);
+    }
     invalidNaming(() => parseLocation([]), 'the location is not an object');
   });
 });

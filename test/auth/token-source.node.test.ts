@@ -45,6 +45,15 @@ describe('TokenSource', () => {
     assert.equal(fresh[0].token, 'two');
   });
 
+  it('asking again after a 401 tells the token URL that its token was refused, so it does not answer the same one', async () => {
+    const { fetch, calls } = tokenEndpoint([json({ access_token: 'one', expires_in: 3600 }), json({ access_token: 'two', expires_in: 3600 })]);
+    const source = new TokenSource({ tokenUrl: '/token', fetch, clock: { now: () => 0 } });
+    source.rejected((await source.get()).generation);
+    assert.equal((await source.get()).token, 'two');
+    const refusedHeader = (init: RequestInit | undefined) => new Headers(init?.headers).get('X-Token-Refused');
+    assert.deepEqual(calls.map(refusedHeader), [null, '1']);
+  });
+
   it('a second 401 in a row means sign in again', async () => {
     const { fetch } = tokenEndpoint([json({ access_token: 'one' }), json({ access_token: 'two' })]);
     const source = new TokenSource({ tokenUrl: '/token', fetch, clock: { now: () => 0 } });

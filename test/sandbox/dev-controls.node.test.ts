@@ -24,6 +24,26 @@ describe('sandbox dev controls', () => {
     assertError(await h.call('POST', '/__sandbox/orders', { raw: '{' }), 400, 1001, 'body');
   });
 
+  it('refuses what it could not answer about later: huge windows, nested or long notes, coordinates off the globe', async () => {
+    const h = harness();
+    const deepNotes = `{"handling": {"notes": ${'{"a": '.repeat(100_000)}"x"${'}'.repeat(100_000)}}}`;
+    assertError(await h.call('POST', '/__sandbox/orders', { raw: deepNotes }), 400, 1001, 'handling');
+    for (const [body, key] of [
+      [{ window_minutes: 1e308 }, 'window_minutes'],
+      [{ window_minutes: 10_081 }, 'window_minutes'],
+      [{ window_starts_at: '+275760-09-13T00:00:00Z' }, 'window_starts_at'],
+      [{ handling: { notes: 'n'.repeat(1001) } }, 'handling'],
+      [{ handling: { coordinates: { latitude: 91, longitude: 0 } } }, 'handling'],
+      [{ user_id: 'u'.repeat(256) }, 'user_id'],
+    ] as const) {
+      assertError(await h.call('POST', '/__sandbox/orders', { body }), 400, 1001, key);
+    }
+    assert.equal(h.sandbox.listOrders().length, 0, 'nothing half-made');
+    const order = await newOrder(h, { window_minutes: 10_080, handling: { notes: 'n'.repeat(1000) } });
+    assert.equal((await h.call('GET', `/v2/post_checkout/orders/${order.order_id}`, { token: order.access_token })).status, 200);
+    assert.equal((await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/handling`, { token: order.access_token })).status, 200);
+  });
+
   it('inspect shows the batch, the shopper, the staging and the events', async () => {
     const h = harness();
     const order = await newOrder(h, { fulfillment_type: 'last_mile_delivery' });
@@ -66,22 +86,28 @@ describe('sandbox dev controls', () => {
     assertError(await h.call('GET', '/__sandbox/nothing'), 404, 4000, 'path');
   });
 
-  it('every response carries CORS headers and preflights are answered', async () => {
+  it('the post-checkout endpoints answer any origin; the controls send no CORS headers', async () => {
     const h = harness();
     const order = await newOrder(h);
-    for (const [method, path] of [
-      ['GET', `/v2/post_checkout/orders/${order.order_id}`],
-      ['GET', '/v2/post_checkout/orders/nope'],
-      ['GET', '/__sandbox/orders'],
-    ] as const) {
-      const result = await h.call(method, path, { token: order.access_token });
+    const page = { Origin: 'http://localhost:5173' };
+    for (const path of [`/v2/post_checkout/orders/${order.order_id}`, '/v2/post_checkout/orders/nope']) {
+      const result = await h.call('GET', path, { token: order.access_token, headers: page });
       assert.equal(result.headers.get('Access-Control-Allow-Origin'), '*', path);
     }
     const preflight = await h.call('OPTIONS', `/v2/post_checkout/orders/${order.order_id}/items/x/replacement`, {
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT' },
+      headers: { ...page, 'Access-Control-Request-Method': 'PUT' },
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization.*Content-Type.*Accept-Language/);
     assert.match(preflight.headers.get('Access-Control-Allow-Methods') ?? '', /PUT/);
+
+    for (const [method, path] of [
+      ['GET', '/__sandbox/orders'],
+      ['POST', '/v2/oauth/token'],
+      ['POST', '/v2/fulfillment_sandbox/shoppers'],
+    ] as const) {
+      const result = await h.call(method, path, { token: order.client_token });
+      assert.equal(result.headers.get('Access-Control-Allow-Origin'), null, path);
+    }
   });
 });

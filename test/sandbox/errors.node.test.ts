@@ -24,6 +24,23 @@ describe('sandbox API errors', () => {
     assert.equal(typeof ok.json.id, 'number');
   });
 
+  it('a long email is refused at once, not matched for seconds', async () => {
+    const { h, client } = await setup();
+    const started = Date.now();
+    const answer = await h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, body: { email: `a@${'.'.repeat(200_000)} `, phone: '5550100102' } });
+    assertError(answer, 400, 1001, 'email', 'Invalid email');
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    assertError(await h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, body: { email: `a@b${'.c'.repeat(60_000)}`, phone: '5550100103' } }), 400, 1001, 'email');
+  });
+
+  it('a body over 1 MiB is 413 in Connect shape, under MSW as over HTTP', async () => {
+    const { h, client } = await setup();
+    const big = JSON.stringify({ email: 'ok@example.com', phone: '5550100104', password: 'x'.repeat(1024 * 1024) });
+    assertError(await h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token: client, raw: big }), 413, 1001, 'body');
+    assertError(await h.call('POST', '/__sandbox/orders', { raw: big, headers: { 'Content-Length': String(big.length) } }), 413, 1001, 'body');
+    assert.equal(h.sandbox.listOrders().length, 1, 'nothing was created');
+  });
+
   it('batches: unknown shopper, unknown order, wrong type, bad batch_type and status', async () => {
     const { h, order, shopperId, client } = await setup();
     const create = (body: unknown) => h.call('POST', '/v2/fulfillment_sandbox/batches', { token: client, body });
@@ -66,7 +83,9 @@ describe('sandbox API errors', () => {
     assertError(await put(shopperId, order.order_id, '1', { status: 'lost' }), 400, 1001, 'status');
     assertError(await put(shopperId, order.order_id, '1', { status: 'found', replacement_item: { upc: '1' } }), 400, 1001, 'replacement_item');
     assertError(await put(shopperId, order.order_id, '1', { status: 'replaced', replacement_item: { upc: '1', rrc: '2' } }), 400, 1001, 'replacement_item');
-    assertError(await put(shopperId, order.order_id, '1', { status: 'found', delivered_count: 0 }), 400, 1001, 'delivered_count');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found', delivered_count: -1 }), 400, 1001, 'delivered_count');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found', delivered_count: 1.5 }), 400, 1001, 'delivered_count');
+    assertError(await put(shopperId, order.order_id, '1', { status: 'found', delivered_count: 1e21 }), 400, 1001, 'delivered_count');
     assertError(await put(shopperId, order.order_id, '1', { status: 'found' }), 400, 4001, 'shopper_id');
     await h.call('POST', '/v2/fulfillment_sandbox/batches', {
       token: client,
@@ -120,25 +139,49 @@ describe('replacement decisions', () => {
     assert.deepEqual(approved.json, {});
     const after = (await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token })).json.line_items[1];
     assert.equal(after.replacement_status, 'APPROVED');
-    assertError(await decide(items[1].id, { status: 'REJECTED' }), 400, 4001, 'order_item_id', 'Replacement already answered');
+    assertError(await decide(items[1].id, { status: 'REJECTED' }), 400, 4001, 'order_item_id', 'Order item change already responded to');
   });
 
-  it('rejecting with an alternative item: exactly one of upc/rrc and of count/weight > 0', async () => {
+  it('rejecting with an alternative item: the rules and messages Connect documents', async () => {
     const { decide, replace, items } = await picking();
     await replace('2');
-    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1', rrc: '2', count: 1 } }), 400, 1001, 'alternative_item');
-    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1' } }), 400, 1001, 'alternative_item');
-    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1', count: 1, weight: 2 } }), 400, 1001, 'alternative_item');
-    assertError(await decide(items[1].id, { status: 'REJECTED', alternative_item: { upc: '1', count: 0 } }), 400, 1001, 'alternative_item');
-    assertError(await decide(items[1].id, { status: 'APPROVED', alternative_item: { upc: '1', count: 1 } }), 400, 1001, 'alternative_item');
-    const rejected = await decide(items[1].id, { status: 'REJECTED', alternative_item: { rrc: 'RRC-1026', weight: 1.5 } });
+    const reject = (alternative: Record<string, unknown>) => decide(items[1].id, { status: 'REJECTED', alternative_item: alternative });
+    assertError(await reject({ upc: '1', rrc: '2', count: 1 }), 400, 1001, 'alternative_item', 'must include exactly one of rrc or upc');
+    assertError(await reject({ count: 1 }), 400, 1001, 'alternative_item', 'must include exactly one of rrc or upc');
+    assertError(await reject({ rrc: 'RRC-1026' }), 400, 1001, 'alternative_item', 'must include exactly one of count or weight');
+    assertError(await reject({ rrc: 'RRC-1026', count: 1, weight: 2 }), 400, 1001, 'alternative_item', 'must include exactly one of count or weight');
+    assertError(await reject({ rrc: 'RRC-1026', count: 0 }), 400, 1001, 'alternative_item', 'count must be greater than 0');
+    assertError(await reject({ rrc: 'RRC-1026', weight: -2 }), 400, 1001, 'alternative_item', 'weight must be greater than 0');
+    assertError(await decide(items[1].id, { status: 'APPROVED', alternative_item: { rrc: 'RRC-1026', count: 1 } }), 400, 1001, 'alternative_item');
+    // A code that names no product is refused, with no key: Connect's answer has none.
+    assertError(await reject({ upc: '000000000000', count: 1 }), 400, 1001, undefined, 'Could not resolve alternative item to a valid product');
+    const rejected = await reject({ rrc: 'RRC-1026', weight: 1.5 });
     assert.equal(rejected.status, 200, rejected.text);
   });
 
-  it('bad status, malformed body, unknown order or item, and a line with no replacement', async () => {
-    const { h, order, items, decide } = await picking();
+  it('a status other than APPROVED or REJECTED is 1001; a missing one breaks two rules and is 9999', async () => {
+    const { decide, replace, items, h, order } = await picking();
+    await replace('2');
     assertError(await decide(items[1].id, { status: 'MAYBE' }), 400, 1001, 'status');
-    assertError(await decide(items[1].id, {}), 400, 1001, 'status');
+    assertError(await decide(items[1].id, { status: 'approved' }), 400, 1001, 'status', 'status must be one of APPROVED, REJECTED');
+    const missing = await decide(items[1].id, {});
+    assertError(missing, 400, 9999, undefined, 'There were issues with your request');
+    assert.deepEqual(missing.json.error.errors, [
+      { error: { message: "can't be blank", code: 1001 }, meta: { key: 'status' } },
+      { error: { message: 'status must be one of APPROVED, REJECTED', code: 1001 }, meta: { key: 'status' } },
+    ]);
+    const withBadAlternative = await decide(items[1].id, { alternative_item: { upc: 5, count: 'two' } });
+    assert.equal(withBadAlternative.json.error.code, 9999);
+    assert.deepEqual(
+      withBadAlternative.json.error.errors.map((error: { meta: { key: string } }) => error.meta.key),
+      ['status', 'status', 'alternative_item'],
+    );
+    const after = (await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token })).json.line_items[1];
+    assert.equal(after.replacement_status, 'PENDING', 'nothing was decided');
+  });
+
+  it('malformed body, unknown order or item, and a line with no replacement', async () => {
+    const { h, order, items, decide } = await picking();
     assertError(await decide(items[1].id, undefined, '{"status": APPROVED}'), 400, 1001, 'body');
     assertError(await decide('no-such-item', { status: 'APPROVED' }), 404, 4000, 'order_item_id');
     const unknownOrder = await h.call('PUT', `/v2/post_checkout/orders/nope/items/${items[0].id}/replacement`, {

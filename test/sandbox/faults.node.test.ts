@@ -27,7 +27,7 @@ describe('sandbox faults', () => {
   it('a malformed body with status 200, only for the matching method and path', async () => {
     const h = harness();
     const order = await newOrder(h);
-    await h.call('POST', '/__sandbox/faults', { body: { path: '^/v2/post_checkout/orders/[^/]+/items$', method: 'get', status: 200, body: '{"line_items": [' } });
+    await h.call('POST', '/__sandbox/faults', { body: { path: `/v2/post_checkout/orders/${order.order_id}/items`, method: 'get', status: 200, body: '{"line_items": [' } });
     const items = await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/items`, { token: order.access_token });
     assert.equal(items.status, 200);
     assert.equal(items.text, '{"line_items": [');
@@ -61,10 +61,22 @@ describe('sandbox faults', () => {
     assert.ok(Date.now() - started >= 25, 'delayed');
 
     assertError(await h.call('POST', '/__sandbox/faults', { body: { path: 'v2' } }), 400, 1001, 'path');
-    assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '^(' } }), 400, 1001, 'path');
+    // A path is a plain prefix: a pattern would let one request stall the emulator (`^/v2/(a+)+$`).
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '^/v2/(a+)+$' } }), 400, 1001, 'path', /not a pattern/);
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { path: `/${'a'.repeat(3000)}` } }), 400, 1001, 'path');
     assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2', status: 99 } }), 400, 1001, 'status');
     assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2', count: 0 } }), 400, 1001, 'count');
     assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2', headers: { 'Retry-After': 3 } } }), 400, 1001, 'headers');
+  });
+
+  it('a fault carries only headers an answer can carry, and at most 100 are in force', async () => {
+    const h = harness();
+    for (const headers of [{ 'bad name': 'x' }, { 'X-Ok': 'line\r\nbreak' }, { 'Content-Length': '5' }, { 'Access-Control-Allow-Origin': '*' }]) {
+      assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2', headers } }), 400, 1001, 'headers');
+    }
+    for (let i = 0; i < 100; i += 1) assert.equal((await h.call('POST', '/__sandbox/faults', { body: { path: `/v2/${i}`, status: 418 } })).status, 201);
+    assertError(await h.call('POST', '/__sandbox/faults', { body: { path: '/v2/one-more' } }), 400, 4001);
+    assert.equal((await h.call('DELETE', '/__sandbox/faults')).json.removed, 100);
   });
 
   it('faults never touch the dev controls, so a catch-all can still be cleared', async () => {

@@ -96,11 +96,12 @@ describe('sandbox items', () => {
     assert.equal(again.replacement_status, 'SUBSTITUTION_STATUS_UNSPECIFIED');
   });
 
-  it('handling has the address, coordinates, notes and flags, and never changes', async () => {
+  it('handling has the address, coordinates, notes and flags, and they never change', async () => {
     const h = harness();
     const order = await newOrder(h, { handling: { notes: 'Gate code 1234', leave_unattended: true, address: { address_line_2: 'Apt 2' } } });
     const read = () => h.call('GET', `/v2/post_checkout/orders/${order.order_id}/handling`, { token: order.access_token });
     const handling = (await read()).json;
+    assert.equal(handling.shopper, undefined, 'no shopper before a batch');
     assert.equal(handling.address.address_line_1, '501 Belt Line Rd');
     assert.equal(handling.address.address_line_2, 'Apt 2');
     assert.equal(handling.address.postal_code, '62234');
@@ -111,6 +112,24 @@ describe('sandbox items', () => {
     assert.equal(typeof handling.instructions, 'string');
     assert.equal(handling.alcoholic, false);
     h.sandbox.runAutoplay(order.order_id);
-    assert.deepEqual((await read()).json, handling);
+    const { shopper, ...after } = (await read()).json;
+    assert.deepEqual(after, handling);
+    assert.equal(typeof shopper.first_name, 'string', 'the shopper who fulfilled it');
+  });
+
+  it("handling names the shopper fulfilling the order, unless the retailer redacts shopper details", async () => {
+    const h = harness();
+    const order = await newOrder(h);
+    const shopperId = await newShopper(h, order.client_token);
+    await h.call('POST', '/v2/fulfillment_sandbox/batches', {
+      token: order.client_token,
+      body: { batch_type: 'delivery', shopper_id: shopperId, orders: [{ id: order.order_id }] },
+    });
+    const read = async () => (await h.call('GET', `/v2/post_checkout/orders/${order.order_id}/handling`, { token: order.access_token })).json;
+    assert.deepEqual((await read()).shopper, { first_name: h.sandbox.getShopper(shopperId).firstName });
+    await h.call('POST', `/__sandbox/orders/${order.order_id}/pii`, { body: { redacted: true } });
+    const redacted = await read();
+    assert.equal('shopper' in redacted, false, 'left out, as Connect does with shopper information removed');
+    assert.equal(redacted.address.address_line_1, '501 Belt Line Rd', 'the rest is still there');
   });
 });

@@ -1,27 +1,12 @@
 // The real Node HTTP server over the same handlers, on an ephemeral port, answering real fetches.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sandbox, encodeAssertion } from '../../src/sandbox/index.js';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/node.js';
-
-/** A GET with the path sent exactly as written (fetch would normalise `..`). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ hostname, port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { sendRaw } from './raw-http.js';
 
 describe('sandbox HTTP server', () => {
   let server: SandboxServer;
@@ -113,16 +98,15 @@ describe('sandbox HTTP server', () => {
   });
 
   it('sends injected faults over the wire, headers and malformed bodies included', async () => {
-    await fetch(`${server.url}/__sandbox/faults`, {
-      method: 'POST',
-      body: JSON.stringify({ path: '/v2/post_checkout/', status: 503, headers: { 'Retry-After': '5' }, count: 1 }),
-    });
+    const addFault = (fault: unknown) =>
+      fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+    assert.equal((await addFault({ path: '/v2/post_checkout/', status: 503, headers: { 'Retry-After': '5' }, count: 1 })).status, 201);
     const unavailable = await fetch(`${server.url}/v2/post_checkout/orders/x`);
     assert.equal(unavailable.status, 503);
     assert.equal(unavailable.headers.get('retry-after'), '5');
     assert.deepEqual(await unavailable.json(), { error: { message: 'Service unavailable, retry later', code: 2003 } });
 
-    await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ path: '/v2/post_checkout/', status: 200, body: '{"id":', count: 1 }) });
+    assert.equal((await addFault({ path: '/v2/post_checkout/', status: 200, body: '{"id":', count: 1 })).status, 201);
     const malformed = await fetch(`${server.url}/v2/post_checkout/orders/x`);
     assert.equal(await malformed.text(), '{"id":');
   });
@@ -140,9 +124,9 @@ describe('sandbox HTTP server', () => {
     assert.match(script.headers.get('content-type') ?? '', /javascript/);
 
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/.env', '/missing.html', '/app.js%00.html']) {
-      const answer = await rawGet(server.url, path);
+      const answer = await sendRaw(server.url, { method: 'GET', path });
       assert.equal(answer.status, 404, path);
-      assert.doesNotMatch(answer.body, /outside the root|SECRET/, path);
+      assert.doesNotMatch(answer.text, /outside the root|SECRET/, path);
     }
   });
 

@@ -102,4 +102,30 @@ describe('sandbox tokens', () => {
     assertError(await token({ ...base, client_secret: 'wrong', grant_type: 'client_credentials' }), 401, null);
     assert.equal((await token({ ...base, grant_type: 'client_credentials' })).status, 200);
   });
+
+  it('scopes are checked per grant type, and the Sandbox API needs connect:fulfillment', async () => {
+    const h = harness();
+    const base = { client_id: 'retailer', client_secret: 's3cret' };
+    const client = (scope?: string) => h.call('POST', '/v2/oauth/token', { body: { ...base, grant_type: 'client_credentials', ...(scope ? { scope } : {}) } });
+    const createShopper = (token: string, phone: string) =>
+      h.call('POST', '/v2/fulfillment_sandbox/shoppers', { token, body: { email: 'a@example.com', phone } });
+
+    const plain = await client();
+    assert.equal(plain.json.scope, 'connect:fulfillment', "the Sandbox tutorial's token asks for no scope and gets this one");
+    assert.equal((await createShopper(plain.json.access_token, '5550100600')).status, 200);
+    const two = await client('connect:fulfillment,connect:ian');
+    assert.equal(two.json.scope, 'connect:fulfillment connect:ian', 'Connect separates scopes with commas');
+    assert.equal((await createShopper(two.json.access_token, '5550100601')).status, 200);
+
+    const adsOnly = await client('connect:ian');
+    assert.equal(adsOnly.status, 200);
+    assertError(await createShopper(adsOnly.json.access_token, '5550100602'), 403, null, undefined, /connect:fulfillment/);
+
+    assertError(await client('connect:post_checkout'), 400, 1001, 'scope', /client_credentials/);
+    assertError(await client('connect:everything'), 400, 1001, 'scope');
+    const user = (scope: string) =>
+      h.call('POST', '/v2/oauth/token', { body: { ...base, grant_type: 'fulfillment_user_assertion', assertion: encodeAssertion('u'), scope } });
+    assertError(await user('connect:fulfillment'), 400, 1001, 'scope');
+    assert.equal((await user('connect:post_checkout')).json.scope, 'connect:post_checkout');
+  });
 });

@@ -12,16 +12,18 @@ const exported: Record<string, unknown> = pkg.exports;
 const entryOf = (name: string) => (exported[name] ?? { types: '', import: '' }) as { types: string; import: string };
 
 describe('server kit: the build', () => {
-  it('declares both entries with types, and the build produced them', () => {
-    for (const entry of ['./server', './server/node']) {
+  it('declares the entries with types, and the build produced them', () => {
+    for (const entry of ['./server', './server/node', './server/redis']) {
       const { types, import: file } = entryOf(entry);
       assert.ok(existsSync(file), `${file} is missing: run npm run build`);
       assert.ok(existsSync(types), `${types} is missing: run npm run build`);
     }
     assert.match(readFileSync(entryOf('./server').types, 'utf8'), /createConnectProxy/);
+    assert.match(readFileSync(entryOf('./server/redis').types, 'utf8'), /RedisChangeBus/);
   });
 
-  it('the built core imports nothing; the node entry only node: modules and the core', () => {
+  // The redis entry is core too: it takes the retailer's ioredis client and never imports one.
+  it('the built core (and the redis entry) imports nothing; the node entry only node: modules and the core', () => {
     for (const file of readdirSync('dist/server').filter((name) => name.endsWith('.js'))) {
       const source = readFileSync(`dist/server/${file}`, 'utf8');
       const imports = [...source.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2]);

@@ -50,6 +50,20 @@ describe('server kit: user access tokens', () => {
     assert.equal(kit.mints(), 2, 'later requests reuse the cached tokens');
   });
 
+  it('a page that says Connect refused its token gets a new one, at most once a minute', async () => {
+    const first = await kit.get('/instacart/token', 'customer-a');
+    const refused = await kit.browser('GET', '/instacart/token', { user: 'customer-a', headers: { 'X-Token-Refused': '1' } });
+    assert.equal(refused.status, 200);
+    assert.notEqual(refused.json.access_token, first.json.access_token);
+    assert.equal(kit.mints(), 2);
+    const again = await kit.browser('GET', '/instacart/token', { user: 'customer-a', headers: { 'X-Token-Refused': '1' } });
+    assert.equal(again.json.access_token, refused.json.access_token, 'a page reporting in a loop does not make the kit mint in a loop');
+    await kit.clock.advance(61_000);
+    const later = await kit.browser('GET', '/instacart/token', { user: 'customer-a', headers: { 'X-Token-Refused': '1' } });
+    assert.notEqual(later.json.access_token, refused.json.access_token);
+    assert.equal(kit.mints(), 3);
+  });
+
   it('mints a new token shortly before the old one expires, not after', async () => {
     await kit.get(orderPath(orderA), 'customer-a');
     await kit.clock.advance((86400 - 301) * 1000);

@@ -50,14 +50,13 @@ function open(state: string, tokens: ConstructorParameters<typeof OrderTracker>[
   return { order, errors, snapshot: () => t.current };
 }
 
-const orderPath = (id: string) => `^/v2/post_checkout/orders/${id}$`;
 
 describe('against the emulator’s faults', () => {
   it('503 × 5 then success: backoff gaps, the order stays on screen, then the normal interval', async () => {
     const { order, snapshot, errors } = open('acknowledged');
     await env.clock.advance(0);
     const shown = snapshot().order;
-    sandbox.faults.add({ path: orderPath(order.id), status: 503, count: 5 });
+    sandbox.faults.add({ endpoint: 'order', orderId: order.id, status: 503, count: 5 });
     const from = env.clock.now();
     await env.clock.advance(600_000);
     const times = log.requests.filter((r) => r.resource === 'order' && r.at > from).map((r) => (r.at - from) / 1000);
@@ -72,7 +71,7 @@ describe('against the emulator’s faults', () => {
     env.random = () => 0;
     const { order } = open('acknowledged');
     await env.clock.advance(0);
-    sandbox.faults.add({ path: orderPath(order.id), status: 429, headers: { 'Retry-After': '7' }, count: 1 });
+    sandbox.faults.add({ endpoint: 'order', orderId: order.id, status: 429, headers: { 'Retry-After': '7' }, count: 1 });
     const from = env.clock.now();
     await env.clock.advance(30_000);
     const times = log.requests.filter((r) => r.resource === 'order' && r.at > from).map((r) => (r.at - from) / 1000);
@@ -84,8 +83,8 @@ describe('against the emulator’s faults', () => {
     const { order, snapshot, errors } = open('picking');
     await env.clock.advance(0);
     const items = snapshot().items;
-    sandbox.faults.add({ path: `^/v2/post_checkout/orders/${order.id}/items$`, status: 200, body: '{"line_items": [', count: 1 });
-    sandbox.faults.add({ path: `^/v2/post_checkout/orders/${order.id}/items$`, status: 200, body: '{"line_items": [{"id": 1}]}', count: 1 });
+    sandbox.faults.add({ endpoint: 'items', orderId: order.id, status: 200, body: '{"line_items": [', count: 1 });
+    sandbox.faults.add({ endpoint: 'items', orderId: order.id, status: 200, body: '{"line_items": {"id": 1}}', count: 1 });
     await env.clock.advance(120_000);
     assert.equal(snapshot().items, items);
     assert.deepEqual(errors.map((e) => e.kind), ['invalid_response']);
@@ -94,7 +93,7 @@ describe('against the emulator’s faults', () => {
 
   it('404 on the order: not found, and nothing more is asked', async () => {
     const { order, snapshot } = open('picking');
-    sandbox.faults.add({ path: orderPath(order.id), status: 404 });
+    sandbox.faults.add({ endpoint: 'order', orderId: order.id, status: 404 });
     await env.clock.advance(0);
     assert.equal(snapshot().condition, 'not_found');
     const from = env.clock.now();

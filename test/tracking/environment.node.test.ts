@@ -1,7 +1,7 @@
 // The real clock the elements use in a browser.
 import { describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserClock, MAX_TIMER_DELAY_MS } from '../../src/tracking/environment.js';
+import { browserClock, MAX_TIMER_DELAY_MS } from '../../src/common/clock.js';
 
 describe('browserClock', () => {
   it('never asks for a timer longer than a browser keeps: a huge poll-interval must not poll in a loop', () => {

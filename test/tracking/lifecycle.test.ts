@@ -8,7 +8,7 @@ import { configureTracking, liveTrackerCount, resetTrackingConfiguration } from 
 import { RequestLog, manualEnvironment, type ManualEnvironment } from '../../src/testing/index.js';
 import '../../src/index.js';
 
-const API = 'http://sandbox.test';
+const API = 'https://sandbox.test';
 const INTERVAL_S = 10;
 const INTERVAL = INTERVAL_S * 1000;
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { LineItem, Order } from '../../src/api/types.js';
 import { ApiError } from '../../src/api/api-error.js';
 import { dispatchOrderEvent } from '../../src/elements/events.js';
-import { errorNotice, noticesBetween } from '../../src/tracking/order-notices.js';
+import { DroppedPartNotices, errorNotice, noticesBetween } from '../../src/tracking/order-notices.js';
 import { emptySnapshot, nextSnapshot, type OrderSnapshot, type TrackerEvent } from '../../src/tracking/snapshot.js';
 
 const order = (workflowState: string): Order => ({ id: 'o1', creationDate: '2026-11-26T15:00:00Z', workflowState, fulfillmentType: 'pickup' });
@@ -46,6 +46,17 @@ describe('noticesBetween', () => {
   it('errorNotice carries the kind, the status and the message, never more', () => {
     const notice = errorNotice('o1', 'items', new ApiError({ kind: 'server', status: 503, message: 'Connect is busy.', cause: new Error('secret detail') }));
     assert.deepEqual(notice.detail, { orderId: 'o1', resource: 'items', kind: 'server', status: 503, message: 'Connect is busy.' });
+  });
+});
+
+describe('DroppedPartNotices', () => {
+  it('tells each left-out part once, and at most twenty, however often it is read', () => {
+    const notices = new DroppedPartNotices('o1');
+    const first = notices.notice('items', 'line_items[3].item.quantity is left out.');
+    assert.deepEqual(first?.detail, { orderId: 'o1', resource: 'items', kind: 'invalid_response', status: null, message: 'line_items[3].item.quantity is left out.' });
+    assert.equal(notices.notice('items', 'line_items[3].item.quantity is left out.'), undefined);
+    const more = Array.from({ length: 30 }, (_, i) => notices.notice('items', `line_items[${i + 10}] is left out.`)).filter(Boolean);
+    assert.equal(more.length, 19);
   });
 });
 

@@ -227,11 +227,25 @@ describe('OrderTracker', () => {
     await env.clock.advance(0);
     const items = latest().items;
     connect.fail(order, 'items', { status: 200, body: '{"line_items": [' });
-    connect.fail(order, 'items', { json: { line_items: [{ id: 'x' }] } });
+    connect.fail(order, 'items', { json: { line_items: { id: 'x' } } });
     await env.clock.advance(60_000);
     assert.equal(latest().items, items);
     assert.deepEqual(events.filter((e) => e.type === 'order-error').map((e) => e.detail.kind), ['invalid_response']);
     assert.equal(latest().condition, 'live', 'recovered after the bad answers');
+  });
+
+  it('a bad item is left out, the rest shown, and the page hears of it once, however often it is read', async () => {
+    order.workflow_state = 'picking';
+    const { latest, events } = track();
+    connect.fail(order, 'items', { json: { line_items: [{ id: 'i1', status: 'found', item: { name: 'Milk', quantity: '1' } }, { id: 'i2', item: { name: 'Eggs' } }] } }, 10);
+    await env.clock.advance(60_000);
+    assert.ok(log.count('items') >= 5);
+    assert.deepEqual(latest().items?.map((i) => i.id), ['i1']);
+    assert.equal(latest().condition, 'live');
+    assert.deepEqual(
+      events.filter((e) => e.type === 'order-error').map((e) => [e.detail.resource, e.detail.kind, e.detail.message]),
+      [['items', 'invalid_response', 'Unexpected answer from Connect: line_items[1].status is missing; line_items[1] is left out.']],
+    );
   });
 
   it('a state the widget does not know keeps polling the order only', async () => {

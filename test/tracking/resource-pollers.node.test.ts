@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Order, OrderResource } from '../../src/api/types.js';
 import { ResourcePollers } from '../../src/tracking/resource-pollers.js';
+import type { ResourceAnswer } from '../../src/tracking/snapshot.js';
 import { manualEnvironment } from '../../src/testing/index.js';
 
 const order = (workflowState: string): Order => ({ id: 'o1', creationDate: '2026-11-26T15:00:00Z', workflowState, fulfillmentType: 'delivery' });
@@ -18,6 +19,8 @@ const RAW: Record<OrderResource, unknown> = {
 function pollers() {
   const env = manualEnvironment();
   const reads: OrderResource[] = [];
+  const answers: ResourceAnswer[] = [];
+  const dropped: string[] = [];
   const set = new ResourcePollers({
     env,
     minRefreshGapMs: 5000,
@@ -25,10 +28,11 @@ function pollers() {
       reads.push(resource);
       return RAW[resource];
     },
-    onAnswer: () => {},
+    onAnswer: (answer) => answers.push(answer),
     onError: () => 'retry',
+    onDropped: (resource, message) => dropped.push(`${resource}: ${message}`),
   });
-  return { env, reads, set };
+  return { env, reads, set, answers, dropped };
 }
 
 describe('ResourcePollers', () => {
@@ -61,6 +65,18 @@ describe('ResourcePollers', () => {
     set.readAgain('handling');
     await env.clock.settle();
     assert.deepEqual(reads, ['order', 'items', 'handling']);
+    set.stop();
+  });
+
+  it('the same raw answer again (the client hands back the same object) is not parsed again, nor reported again', async () => {
+    const { env, set, answers, dropped } = pollers();
+    RAW.items = { line_items: [{ id: 'i1', status: 'found', item: { name: 'Milk', quantity: 'a dozen' } }] };
+    set.retune(order('picking'), false, 10_000);
+    await env.clock.advance(30_000);
+    const items = answers.filter((answer) => answer.resource === 'items');
+    assert.ok(items.length >= 3);
+    assert.ok(items.every((answer) => answer === items[0]), 'one parse for one raw answer');
+    assert.deepEqual(dropped, ['items: Unexpected answer from Connect: line_items[0].item.quantity is not a number ("a dozen"); line_items[0].item.quantity is left out.']);
     set.stop();
   });
 });

@@ -1,5 +1,5 @@
 /** One product as a row shows it: image (or a placeholder), name, and quantity with its unit. */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { safeImageUrl } from '../../api/parse.js';
 import type { Product } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
@@ -42,9 +42,11 @@ export function renderProduct(
     ${renderImage(product, broken, onBroken)}
     <div class="product-text">
       <span class="name" part="name">${product.name}</span>
-      <span class="quantity" part="quantity"
-        ><span class="visually-hidden">${l10n.msg('items.quantity')}: </span>${l10n.quantity(product.quantity, product.costUnit)}</span
-      >
+      ${product.quantity === undefined
+        ? nothing
+        : html`<span class="quantity" part="quantity"
+            ><span class="visually-hidden">${l10n.msg('items.quantity')}: </span>${l10n.quantity(product.quantity, product.costUnit)}</span
+          >`}
     </div>
   </div>`;
 }

@@ -25,16 +25,20 @@ export const orderItemsStyles = [
   font-size: 0.85em;
   text-align: center;
 }
-.list {
-  display: grid;
+/* Blocks and rows out of view cost no layout: a 10,000-item list lays out what is on screen, and find-in-page
+   and screen readers still reach the rest. */
+.block {
+  content-visibility: auto;
 }
 .row {
   display: grid;
   gap: 0.5em;
   padding: 0.6em 0;
   border-top: 1px solid var(--_border);
+  content-visibility: auto;
+  contain-intrinsic-size: auto 4.5em;
 }
-.row:first-child {
+.block:first-child > .row:first-child {
   border-top: 0;
 }
 .product {

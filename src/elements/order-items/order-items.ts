@@ -1,21 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LineItem, ReplacementDecision } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
-import { groupLineItems, LINE_ITEM_GROUPS } from './item-groups.js';
+import { LINE_ITEM_GROUPS, lineItemLists } from './item-groups.js';
 import { renderProduct } from './item-row.js';
 import { itemsAnnouncement } from './items-announcement.js';
 import { orderItemsStyles } from './order-items.styles.js';
 import { ReplacementDecisions } from './replacement-decisions.js';
+import { RowBudget } from './row-budget.js';
 
 /**
  * The items of an Instacart-fulfilled order in four lists with counts — Still shopping, Found, Replaced
  * (original → replacement, with Approve / Reject while the shopper waits for the customer's answer) and
  * Refunded — plus an Other list for statuses this widget does not know. Each row shows the image, the name
  * and the quantity with its unit. Last mile delivery orders have no items at Instacart: the element says the
- * store packs them and shows the retailer's own list from its slot.
+ * store packs them and shows the retailer's own list from its slot. A big order's rows fill in over a few
+ * frames (row-budget.ts), and a poll re-renders only the rows that changed.
  *
  * @tag order-items
  * @summary Items of an Instacart Connect order as the shopper picks them, with replacement answers.
@@ -29,21 +32,26 @@ import { ReplacementDecisions } from './replacement-decisions.js';
  * @csspart title - The heading.
  * @csspart group - One list with its heading (`data-group` says which).
  * @csspart count - The count next to a list's heading.
- * @csspart list - The `<ul>` of a list.
+ * @csspart list - The list of rows of a list (`role="list"`).
  * @csspart row - One line item.
- * @csspart image - A product image, or its placeholder (which also has `image-placeholder`).
+ * @csspart image - A product image, or its placeholder.
+ * @csspart image-placeholder - The placeholder of a product without an image (also `image`).
  * @csspart name - A product name.
  * @csspart quantity - A quantity with its unit.
  * @csspart decision - The answer area of a replaced item.
  * @csspart decision-status - The state of the answer (waiting, sending, approved, rejected).
  * @csspart decision-error - Why an answer could not be sent.
- * @csspart button - The Approve and Reject buttons (also `button-approve`, `button-reject`).
+ * @csspart button - The Approve and Reject buttons.
+ * @csspart button-approve - The Approve button (also `button`).
+ * @csspart button-reject - The Reject button (also `button`).
  * @csspart note - The last mile delivery note.
+ * @csspart loading - The grey placeholder shown until the items' first answer arrives.
  */
 export class OrderItemsElement extends TrackedElement {
   static override styles = orderItemsStyles;
 
   private readonly decisions = new ReplacementDecisions(this, (itemId, decision) => this.tracking.decideReplacement(itemId, decision));
+  private readonly rows = new RowBudget(this);
   private readonly brokenImages = new Set<string>();
   private readonly markBroken = (url: string) => {
     if (this.brokenImages.has(url)) return;
@@ -84,7 +92,7 @@ export class OrderItemsElement extends TrackedElement {
     else if (loading) content = this.skeleton(l10n.msg('items.loading'), ['tall', 'tall', 'tall']);
     return html`
       ${this.banner(lastMile ? ['order'] : ['order', 'items'])}
-      <section class="card" part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
+      <section class="card" part="base" aria-labelledby="title" aria-busy=${loading || this.rows.filling ? 'true' : 'false'}>
         <h2 id="title" part="title">${l10n.msg('items.title')}</h2>
         ${content}
       </section>
@@ -104,33 +112,58 @@ export class OrderItemsElement extends TrackedElement {
   }
 
   private renderGroups(items: readonly LineItem[], l10n: Localizer): TemplateResult {
-    const groups = groupLineItems(items);
+    // The counts are the whole lists'; the rows come in display order as the budget allows.
+    const lists = lineItemLists(items, this.rows.take(items.length));
     return html`${LINE_ITEM_GROUPS.map((group) => {
-      const list = groups[group];
-      if (group === 'other' && list.length === 0) return nothing;
-      const count = l10n.msg('items.count', { count: list.length });
+      const { count: length, blocks } = lists[group];
+      if (group === 'other' && length === 0) return nothing;
+      const count = l10n.msg('items.count', { count: length });
       return html`<section class="group" part="group" data-group=${group} aria-labelledby="group-${group}">
         <h3 id="group-${group}">
           ${l10n.msg(`items.list.${group}`)}
-          <span class="count" part="count" aria-hidden="true">${l10n.number(list.length)}</span>
+          <span class="count" part="count" aria-hidden="true">${l10n.number(length)}</span>
           <span class="visually-hidden">, ${count}</span>
         </h3>
-        ${list.length > 0
-          ? html`<ul class="list" part="list">
+        ${length > 0
+          ? html`<div class="list" part="list" role="list">
               ${repeat(
-                list,
-                (item) => item.id,
-                (item) => this.renderRow(item, l10n),
+                blocks,
+                (block) => block.key,
+                // Until a block is first laid out, its height is guessed from its rows (the rows' own guess).
+                // A block whose rows' inputs are all unchanged is skipped whole: a slice or a poll costs the
+                // rows it changes, plus one comparison per row.
+                ({ items: rows }) =>
+                  guard(
+                    rows.flatMap((item) => this.rowInputs(item, l10n)),
+                    () =>
+                      html`<div class="block" .style=${`contain-intrinsic-size:auto ${rows.length * 4.5}em`}>
+                        ${repeat(
+                          rows,
+                          (item) => item.id,
+                          (item) => guard(this.rowInputs(item, l10n), () => this.renderRow(item, l10n)),
+                        )}
+                      </div>`,
+                  ),
               )}
-            </ul>`
+            </div>`
           : html`<p class="empty muted">${l10n.msg('items.listEmpty')}</p>`}
       </section>`;
     })}`;
   }
 
+  /**
+   * Everything a row's looks depend on: a row whose inputs are all unchanged is not rendered again, so a
+   * poll that moves one item of 10,000 costs one row, not 10,000.
+   */
+  private rowInputs(item: LineItem, l10n: Localizer): unknown[] {
+    const answer = item.status === 'replaced' && `${this.snapshot.order?.workflowState} ${JSON.stringify(this.decisions.view(item.id))}`;
+    const broken = (url?: string) => !!url && this.brokenImages.has(url);
+    return [item, l10n, broken(item.item.imageUrl), broken(item.replacement?.imageUrl), answer];
+  }
+
   private renderRow(item: LineItem, l10n: Localizer): TemplateResult {
     const replaced = item.status === 'replaced';
-    return html`<li class="row" part="row" data-item-id=${item.id} data-status=${item.status}>
+    return html`<div class="row" part="row" role="listitem" data-item-id=${item.id} data-status=${item.status}>
       ${renderProduct(item.item, 'item', l10n, this.brokenImages, this.markBroken)}
       ${replaced
         ? html`<div class="replacement">
@@ -141,7 +174,7 @@ export class OrderItemsElement extends TrackedElement {
             </div>
             ${this.renderDecision(item, l10n)}`
         : nothing}
-    </li>`;
+    </div>`;
   }
 
   private renderDecision(item: LineItem, l10n: Localizer): TemplateResult {

@@ -16,13 +16,15 @@ export function renderHandling(handling: Handling, type: FulfillmentType | undef
   return html`<section class="handling" part="handling" aria-labelledby="handling-title">
     <h3 id="handling-title">${l10n.msg(title)}</h3>
     <ul class="details" part="details">
-      ${detail(
-        'address',
-        icons.pin(),
-        html`<span class="visually-hidden">${l10n.msg('handling.address')}: </span>${lines.map(
-          (line, i) => html`${i > 0 ? html`<br />` : nothing}${line}`,
-        )}`,
-      )}
+      ${lines.length > 0
+        ? detail(
+            'address',
+            icons.pin(),
+            html`<span class="visually-hidden">${l10n.msg('handling.address')}: </span>${lines.map(
+              (line, i) => html`${i > 0 ? html`<br />` : nothing}${line}`,
+            )}`,
+          )
+        : nothing}
       ${handling.dropoffLocation.trim() && delivered
         ? detail('dropoff', icons.door(), l10n.msg('handling.dropoff', { location: handling.dropoffLocation }))
         : nothing}

@@ -30,10 +30,14 @@ import { renderStepper, stateSentence } from './stepper.js';
  * @csspart summary - After delivery: how many items were found, replaced and refunded.
  * @csspart notice - The canceled / rescheduled / in-progress notice.
  * @csspart stepper - The ordered list of steps.
- * @csspart step - Each step; also `step-complete`, `step-current` or `step-upcoming`.
+ * @csspart step - Each step (one of the three below as well).
+ * @csspart step-complete - A step the order has passed.
+ * @csspart step-current - The step the order is at.
+ * @csspart step-upcoming - A step still to come.
  * @csspart handling - The handling details section.
  * @csspart details - The list of handling details.
  * @csspart detail - One handling detail (icon and text).
+ * @csspart loading - The grey placeholder shown until the order's first answer arrives.
  */
 export class OrderStatusElement extends TrackedElement {
   static override styles = orderStatusStyles;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { RESOURCES } from '../../tracking/snapshot.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
+import { EXPORTED_PARTS } from './exported-parts.js';
 import { orderTrackerStyles } from './order-tracker.styles.js';
 import { passSettings } from './pass-settings.js';
 
@@ -9,8 +10,11 @@ import { passSettings } from './pass-settings.js';
  * `<order-status>`, `<order-items>` and `<shopper-map>` in one responsive layout, for pages that want a
  * single tag: stacked on narrow hosts, side by side on wide ones; the map only for orders that are delivered
  * to an address the API gave coordinates for. The layout holds each part's place from the first render, so
- * nothing on the page moves as the order's answers arrive. Every setting is passed down (pass-settings.ts); one banner above
- * all three reports the connection. Events from the parts reach the page (they bubble and are composed).
+ * nothing on the page moves as the order's answers arrive. Every setting is passed down (pass-settings.ts);
+ * one banner above all three reports the connection. Events from the parts reach the page (they bubble and are composed).
+ * Every part of the inner elements but `base`, `title` and `banner` is re-exported under its own name, so
+ * `order-tracker::part(step-current)` styles the stepper inside: the list comes from the parts' own @csspart
+ * tags (exported-parts.ts is generated from them), and custom-elements.json lists each one here too.
  *
  * @tag order-tracker
  * @summary Order status, items and shopper map of an Instacart Connect order in one tag.
@@ -26,7 +30,6 @@ import { passSettings } from './pass-settings.js';
  * @csspart status - The `<order-status>` element.
  * @csspart items - The `<order-items>` element.
  * @csspart shopper-map - The `<shopper-map>` element.
- * @csspart stepper - (and every other part of the inner elements, re-exported under the same name except `base`, `title` and `banner`).
  *
  * @cssproperty --order-status-map-height - Height of the map. Default 20rem.
  */
@@ -55,26 +58,30 @@ export class OrderTrackerElement extends TrackedElement {
     const banner = this.banner(RESOURCES);
     // Without an order-id the parts would each complain; one message is enough.
     if (!this.orderId?.trim() || snapshot.condition === 'misconfigured') return html`${banner}`;
+    const { order, handling } = snapshot;
     // The map's place is kept from the first render, before any answer, so that nothing moves when the
-    // answers arrive: only pickup orders (no map) and orders whose address cannot be read give it up.
-    const showMap = snapshot.order?.fulfillmentType !== 'pickup' && (!!snapshot.handling || this.awaiting('handling'));
-    // The parts' own parts are exported (as static attributes), so `order-tracker::part(step-current)` styles
-    // the stepper inside.
+    // answers arrive: pickup orders and addresses without coordinates give it up.
+    const showMap = order?.fulfillmentType !== 'pickup' && (handling ? !!handling.coordinates : this.awaiting('handling'));
     return html`
       ${banner}
       <div class="layout" part="layout" ?data-map=${showMap}>
         <order-status
           part="status"
-          exportparts="facts,sentence,notice,stepper,step,step-complete,step-current,step-upcoming,handling,details,detail"
+          exportparts=${EXPORTED_PARTS['order-status']}
           hide-banner
           ${passSettings(this)}
         ></order-status>
         ${showMap
-          ? html`<shopper-map part="shopper-map" exportparts="map,placeholder" hide-banner ${passSettings(this)}></shopper-map>`
+          ? html`<shopper-map
+              part="shopper-map"
+              exportparts=${EXPORTED_PARTS['shopper-map']}
+              hide-banner
+              ${passSettings(this)}
+            ></shopper-map>`
           : nothing}
         <order-items
           part="items"
-          exportparts="group,count,list,row,image,image-placeholder,name,quantity,decision,decision-status,decision-error,button,button-approve,button-reject,note"
+          exportparts=${EXPORTED_PARTS['order-items']}
           hide-banner
           ${passSettings(this)}
           ><slot></slot

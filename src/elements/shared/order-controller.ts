@@ -13,6 +13,7 @@ import { acquireTracker, releaseTracker } from '../../tracking/registry.js';
 import { emptySnapshot, type OrderSnapshot } from '../../tracking/snapshot.js';
 import type { OrderTracker, TrackerSubscriber } from '../../tracking/tracker.js';
 import { dispatchOrderEvent } from '../events.js';
+import { refusedSetting } from './settings-check.js';
 
 /** What an element tells the controller about the order it shows (its public attributes). */
 export interface OrderSource {
@@ -43,7 +44,8 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   #trackedKey: string | undefined;
   #connected = false;
   #updatedOnce = false;
-  #reportedMisconfiguration = false;
+  /** The misconfiguration last told to the page, so each is told once. */
+  #reportedMisconfiguration: string | undefined;
   /** The token settings the tracker was last given, to notice when the page changes them. */
   #tokens: TokenSettings = {};
 
@@ -83,9 +85,11 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
       return;
     }
     const tokens = this.#tokenSettings();
-    if (this.#tracker && !sameTokenSettings(tokens, this.#tokens)) {
+    if (!sameTokenSettings(tokens, this.#tokens)) {
       this.#tokens = tokens;
-      this.#tracker.useTokens(tokens);
+      // Without a tracker the settings were refused: new ones are checked again.
+      if (this.#tracker) this.#tracker.useTokens(tokens);
+      else this.#follow();
     }
   }
 
@@ -130,9 +134,12 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   #follow(): void {
     const host = this.host;
     this.#trackedKey = this.#keyOf();
+    this.#tokens = this.#tokenSettings();
     const orderId = host.orderId?.trim();
-    if (!orderId) {
-      this.#showMisconfiguration();
+    // Settings that would send the token astray are refused before anything is asked.
+    const refusal = orderId ? refusedSetting({ orderId, apiBase: host.apiBase, tokenUrl: host.tokenUrl, proxy: host.proxy }) : 'needs an order-id attribute.';
+    if (!orderId || refusal) {
+      this.#showMisconfiguration(refusal);
       return;
     }
     this.#tracker = acquireTracker({
@@ -140,7 +147,7 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
       orderId,
       pollIntervalSeconds: Number.isFinite(host.pollInterval) ? Math.max(1, host.pollInterval) : 15,
       acceptLanguage: host.acceptLanguage,
-      tokens: (this.#tokens = this.#tokenSettings()),
+      tokens: this.#tokens,
     });
     this.#tracker.subscribe(this);
   }
@@ -164,11 +171,11 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     releaseTracker(tracker);
   }
 
-  #showMisconfiguration(): void {
+  #showMisconfiguration(refusal: string | undefined): void {
     this.onSnapshot({ ...emptySnapshot(''), condition: 'misconfigured' });
-    if (this.#reportedMisconfiguration) return;
-    this.#reportedMisconfiguration = true;
-    const message = `<${this.host.localName}> needs an order-id attribute.`;
+    const message = `<${this.host.localName}> ${refusal}`;
+    if (this.#reportedMisconfiguration === message) return;
+    this.#reportedMisconfiguration = message;
     console.warn(`connect-order-status: ${message}`);
     dispatchOrderEvent(this.host, 'order-error', { orderId: '', resource: 'order', kind: 'misconfigured', status: null, message });
   }

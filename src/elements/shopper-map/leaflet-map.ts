@@ -42,15 +42,30 @@ export function mountLeafletStyles(root: ShadowRoot): void {
   root.append(style);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function link(href: string, text: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = text;
+  return a;
+}
 
 /**
- * Leaflet renders attributions as HTML; the `attribution` attribute is taken as text (escaped), and the words
- * "OpenStreetMap" link to its copyright page as the tile usage policy asks.
+ * The attribution line, built from text with DOM calls (no HTML is parsed, so Trusted Types have nothing to
+ * refuse): "Leaflet", then the `attribution` attribute as text, its words "OpenStreetMap" a link to the
+ * copyright page as the tile usage policy asks.
  */
-export function attributionHtml(text: string): string {
-  const escaped = text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-  return escaped.replace('OpenStreetMap', '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>');
+export function attributionNodes(text: string): (Node | string)[] {
+  const nodes: (Node | string)[] = [link('https://leafletjs.com', 'Leaflet')];
+  if (!text) return nodes;
+  const separator = document.createElement('span');
+  separator.setAttribute('aria-hidden', 'true');
+  separator.textContent = ' | ';
+  const [before, ...after] = text.split('OpenStreetMap');
+  nodes.push(separator, before!);
+  if (after.length > 0) nodes.push(link('https://www.openstreetmap.org/copyright', 'OpenStreetMap'), after.join('OpenStreetMap'));
+  return nodes;
 }
 
 const toLatLng = (point: Coordinates): L.LatLngTuple => [point.latitude, point.longitude];
@@ -62,6 +77,7 @@ export class LeafletMapView {
   readonly #canvas: HTMLElement;
   #animatingZoom = false;
   #tiles: L.LeafletTileLayer | undefined;
+  readonly #attribution = document.createElement('div');
   #tileKey = '';
   #destination: L.LeafletMarker | undefined;
   #shopper: L.LeafletMarker | undefined;
@@ -78,10 +94,12 @@ export class LeafletMapView {
     this.#canvas = document.createElement('div');
     this.#canvas.className = 'map-canvas';
     container.append(this.#canvas);
-    this.#map = L.map(this.#canvas, { scrollWheelZoom: false, zoomControl: true, attributionControl: true });
+    this.#map = L.map(this.#canvas, { scrollWheelZoom: false, zoomControl: true });
     this.#map.on('zoomanim', () => (this.#animatingZoom = true));
     this.#map.on('zoomend', () => (this.#animatingZoom = false));
-    this.#map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+    this.#attribution.className = 'leaflet-control-attribution';
+    this.#attribution.append(...attributionNodes(''));
+    L.controlOf(this.#attribution, 'bottomright').addTo(this.#map);
     // A page scrolling past the map should not zoom it: the wheel zooms only once the map is engaged.
     this.#map.on('click focus', () => this.#map.scrollWheelZoom.enable());
     this.#map.on('blur', () => this.#map.scrollWheelZoom.disable());
@@ -101,9 +119,9 @@ export class LeafletMapView {
     this.#tileKey = key;
     this.#tiles?.remove();
     this.#tiles = undefined;
+    this.#attribution.replaceChildren(...attributionNodes(url ? attribution : ''));
     if (!url) return;
     this.#tiles = L.tileLayer(url, {
-      attribution: attributionHtml(attribution),
       maxZoom: 19,
       // OpenStreetMap's tile servers refuse requests without a Referer.
       referrerPolicy: 'strict-origin-when-cross-origin',

@@ -5,8 +5,10 @@
  * (about 40% of Leaflet's gzip size, measured by `npm run size`).
  *
  * Kept: the map with dragging, touch, double-click, wheel (enabled once the map is engaged) and keyboard
- * panning and zooming; the zoom buttons and the attribution line the tile usage policies ask for; tile
- * layers; markers with HTML icons. Left out: box zoom (shift-drag) and tap-hold, which only open popups.
+ * panning and zooming; the zoom buttons; tile layers; markers with HTML icons; the base control, for the
+ * attribution line the tile usage policies ask for (leaflet-map.ts builds it from text: Leaflet's own
+ * attribution control writes HTML, which Trusted Types refuse). Left out: box zoom (shift-drag) and tap-hold,
+ * which only open popups, and Leaflet's attribution control.
  */
 import { Map as MapClass } from 'leaflet/src/map/Map.js';
 import 'leaflet/src/map/handler/Map.Drag.js';
@@ -15,7 +17,7 @@ import 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
 import 'leaflet/src/map/handler/Map.TouchZoom.js';
 import 'leaflet/src/map/handler/Map.Keyboard.js';
 import 'leaflet/src/control/Control.Zoom.js';
-import 'leaflet/src/control/Control.Attribution.js';
+import { Control } from 'leaflet/src/control/Control.js';
 import { TileLayer } from 'leaflet/src/layer/tile/TileLayer.js';
 import { Marker } from 'leaflet/src/layer/marker/Marker.js';
 import { DivIcon } from 'leaflet/src/layer/marker/DivIcon.js';
@@ -29,3 +31,9 @@ export const tileLayer = (url: string, options?: Leaflet.TileLayerOptions): Leaf
 export const marker: typeof Leaflet.marker = (latLng, options) => new Marker(latLng, options);
 export const divIcon: typeof Leaflet.divIcon = (options) => new DivIcon(options);
 export const latLngBounds = toLatLngBounds as typeof Leaflet.latLngBounds;
+/** A control in a corner of the map showing `element`. */
+export const controlOf = (element: HTMLElement, position: Leaflet.ControlPosition): Leaflet.Control => {
+  const control = new Control({ position }) as Leaflet.Control;
+  control.onAdd = () => element;
+  return control;
+};

@@ -102,7 +102,7 @@ export class ShopperMapElement extends TrackedElement {
     const l10n = this.localize.l10n;
     const { order, handling } = snapshot;
     const delivered = order?.workflowState === 'delivered';
-    const address = handling ? addressText(handling.address) : '';
+    const address = addressText(handling?.address);
     // "Delivering to …" / "Delivered to …": the placeholder's lead, and the end of the text alternative.
     const lead = address ? l10n.msg(delivered ? 'map.deliveredTo' : 'map.deliveringTo', { address }) : undefined;
     const placeholder = (status?: string) => this.renderPlaceholder(status ?? (delivered ? undefined : l10n.msg('map.beforeDelivery')), lead);
@@ -158,10 +158,12 @@ export class ShopperMapElement extends TrackedElement {
     const sentences: string[] = [];
     if (order?.workflowState === 'delivering') {
       if (!locationShared) sentences.push(l10n.msg('map.notShared'));
-      else if (location && handling) {
+      else if (!location) sentences.push(l10n.msg('map.waiting'));
+      // Without the address's coordinates there is no distance to tell.
+      else if (handling?.coordinates) {
         const meters = haversineMeters(location, handling.coordinates);
         sentences.push(meters < ARRIVING_METERS ? l10n.msg('map.nearby') : l10n.msg('map.distance', { distance: l10n.distance(meters) }));
-      } else sentences.push(l10n.msg('map.waiting'));
+      }
     }
     if (lead) sentences.push(lead);
     return sentences.join(' ');

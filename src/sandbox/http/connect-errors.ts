@@ -16,7 +16,8 @@ export const ErrorCode = {
 } as const;
 
 export interface ConnectErrorBody {
-  error: { message: string; code: number | null };
+  /** `errors` lists each broken rule when there are several (`code` 9999). */
+  error: { message: string; code: number | null; errors?: ConnectErrorBody[] };
   meta?: { key: string };
 }
 
@@ -25,6 +26,27 @@ interface ConnectError {
   status: number;
   body: ConnectErrorBody;
   headers?: Record<string, string>;
+}
+
+/**
+ * A request the emulator refuses before any rule of the API is looked at, for what it is on the wire: too
+ * large (413), not JSON where JSON is required (415), from a page of another site (403), an unknown host
+ * (421), a method no route takes (405). Answered in Connect's shape like every other error.
+ */
+export class WireRefusal extends Error {
+  readonly status: number;
+  readonly code: number | null;
+  readonly key?: string;
+  readonly headers?: Record<string, string>;
+
+  constructor(status: number, code: number | null, message: string, key?: string, headers?: Record<string, string>) {
+    super(message);
+    this.name = 'WireRefusal';
+    this.status = status;
+    this.code = code;
+    if (key !== undefined) this.key = key;
+    if (headers !== undefined) this.headers = headers;
+  }
 }
 
 const ANSWER_OF: Readonly<Record<SandboxErrorKind, { status: number; code: number | null }>> = {
@@ -44,19 +66,34 @@ function wireKey(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/** How Connect answers what went wrong; anything that is not a SandboxError is a 500 / 5000. */
+/**
+ * How Connect answers what went wrong; anything that is neither a SandboxError nor a WireRefusal is a bug,
+ * answered 500 / 5000.
+ */
 export function connectErrorOf(error: unknown): ConnectError {
+  if (error instanceof WireRefusal) {
+    const body = connectErrorBody(error.message, error.code, error.key);
+    return error.headers ? { status: error.status, body, headers: error.headers } : { status: error.status, body };
+  }
   if (!(error instanceof SandboxError)) {
     const message = error instanceof Error ? error.message : String(error);
     return { status: 500, body: connectErrorBody(`Internal error: ${message}`, ErrorCode.internal) };
   }
-  const { status, code } = ANSWER_OF[error.kind];
-  // Connect's own words for a missing resource; the model's message names it, the key says which.
-  const message = error.kind === 'not_found' ? 'Resource not found' : error.message;
-  const body = connectErrorBody(message, code, error.field === undefined ? undefined : wireKey(error.field));
+  const { status } = ANSWER_OF[error.kind];
+  const body = sandboxErrorBody(error);
   return error.kind === 'unauthenticated'
     ? { status, body, headers: { 'WWW-Authenticate': 'Bearer realm="connect-sandbox"' } }
     : { status, body };
+}
+
+/** One broken rule in Connect's shape, or several under code 9999 (docs/connect-api.md §3). */
+function sandboxErrorBody(error: SandboxError): ConnectErrorBody {
+  if (error.errors) {
+    return { error: { message: error.message, code: ErrorCode.several, errors: error.errors.map(sandboxErrorBody) } };
+  }
+  // Connect's own words for a missing resource; the model's message names it, the key says which.
+  const message = error.kind === 'not_found' ? 'Resource not found' : error.message;
+  return connectErrorBody(message, ANSWER_OF[error.kind].code, error.field === undefined ? undefined : wireKey(error.field));
 }
 
 /** The Connect error body a fault answers when it names no body of its own. */

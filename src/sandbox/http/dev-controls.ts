@@ -1,6 +1,8 @@
 /**
  * Development controls the real API lacks, under `/__sandbox/` (no token needed; JSON in, JSON out; errors
- * in Connect's shape). For the demo's control panel, `npm run sandbox` and retailers' own tests.
+ * in Connect's shape). For the demo's control panel, `npm run sandbox` and retailers' own tests. They answer
+ * only non-browser clients, their own origin and `allowedOrigins`, and take bodies only as
+ * `Content-Type: application/json` (`callers.ts`); the pictures alone are open to any page.
  *
  *   POST   /__sandbox/reset                         forget everything (orders, shoppers, tokens, faults)
  *   POST   /__sandbox/orders                        {fulfillment_type?: "delivery"|"pickup"|"last_mile_delivery",
@@ -29,29 +31,38 @@
  *   DELETE /__sandbox/orders/{id}/autoplay          → {order_id, stopped}
  *   POST   /__sandbox/tokens/expire                 {access_token} → {expired}: the next call with it gets 401
  *   GET|POST|DELETE /__sandbox/faults[/{id}]     injected faults, see fault-controls.ts
+ *   GET|POST /__sandbox/callbacks, DELETE …/faults   event callbacks sent, and their faults: callback-controls.ts
  *   GET    /__sandbox/images/{slug}.svg             the product pictures item image_urls point at
  */
 import { http, type HttpHandler } from 'msw';
 import { invalid, notFound } from '../model/errors.js';
 import type { Sandbox } from '../sandbox.js';
+import { callbackControlHandlers } from './callback-controls.js';
 import { faultControlHandlers } from './fault-controls.js';
 import type { SandboxHandlerOptions } from './handler-options.js';
-import { productImageSvg } from './images.js';
+import { productImageHandler } from './images.js';
 import { inspectOrder } from './inspect.js';
 import { createOrderInput } from './order-input.js';
 import { optionalBoolean, optionalNumber, readBody, requiredString, type JsonObject } from './request.js';
-import { jsonResponse, originOf, pathBuilder, preflight, route, withCors } from './responses.js';
+import { ControlSurface } from './callers.js';
+import { jsonResponse, originOf, pathBuilder, route, type Params } from './responses.js';
+import { malformedPathHandler } from './path-encoding.js';
 import { orderJson } from './wire.js';
+
+/** Autoplay waits at most this many steps for an answer or while delivering, so every run ends. */
+const MAX_WAIT_STEPS = 100;
 
 export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandlerOptions = {}): HttpHandler[] {
   const at = pathBuilder(options.baseUrl);
+  const controls = new ControlSurface(options.allowedOrigins, { jsonBodies: true });
+  const control = (handler: (request: Request, params: Params) => Response | Promise<Response>) => route(handler, controls);
   const orderState = (orderId: string) => {
     const order = sandbox.getOrder(orderId);
     return { order_id: order.id, workflow_state: order.workflowState };
   };
   /** `{redacted}` for one order, or for every order of a user. */
   const redaction = (key: 'orderId' | 'userId') =>
-    route(async (request, params) => {
+    control(async (request, params) => {
       const redacted = requiredBoolean(await readBody(request, { required: true }), 'redacted');
       const id = params[key] ?? '';
       sandbox.setShopperPiiRedacted(key === 'orderId' ? { orderId: id } : { userId: id }, redacted);
@@ -59,11 +70,13 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
     });
 
   return [
-    http.options(at('/__sandbox/*'), () => preflight()),
+    malformedPathHandler(options.baseUrl),
+    productImageHandler(at),
+    http.options(at('/__sandbox/*'), ({ request }) => controls.preflight(request)),
 
     http.post(
       at('/__sandbox/reset'),
-      route(() => {
+      control(() => {
         sandbox.reset();
         return jsonResponse({ ok: true });
       }),
@@ -71,7 +84,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.get(
       at('/__sandbox/orders'),
-      route(() =>
+      control(() =>
         jsonResponse({
           orders: sandbox.listOrders().map((order) => ({
             order_id: order.id,
@@ -85,7 +98,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.post(
       at('/__sandbox/orders'),
-      route(async (request) => {
+      control(async (request) => {
         const order = sandbox.createOrder(createOrderInput(await readBody(request)));
         const user = sandbox.userToken(order.userId);
         return jsonResponse(
@@ -108,17 +121,17 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.get(
       at('/__sandbox/orders/:orderId'),
-      route((request, params) => jsonResponse(inspectOrder(sandbox, params.orderId ?? '', originOf(request, options.baseUrl)))),
+      control((request, params) => jsonResponse(inspectOrder(sandbox, params.orderId ?? '', originOf(request, options.publicUrl ?? options.baseUrl)))),
     ),
 
     http.post(
       at('/__sandbox/orders/:orderId/token'),
-      route((_request, params) => jsonResponse(sandbox.userToken(sandbox.getOrder(params.orderId ?? '').userId))),
+      control((_request, params) => jsonResponse(sandbox.userToken(sandbox.getOrder(params.orderId ?? '').userId))),
     ),
 
     http.post(
       at('/__sandbox/orders/:orderId/stage'),
-      route((_request, params) => {
+      control((_request, params) => {
         sandbox.stageOrder(params.orderId ?? '');
         return jsonResponse(orderState(params.orderId ?? ''));
       }),
@@ -126,7 +139,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.post(
       at('/__sandbox/orders/:orderId/state'),
-      route(async (request, params) => {
+      control(async (request, params) => {
         const body = await readBody(request, { required: true });
         sandbox.forceState(params.orderId ?? '', requiredString(body, 'workflow_state'));
         return jsonResponse(orderState(params.orderId ?? ''));
@@ -135,7 +148,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.post(
       at('/__sandbox/orders/:orderId/location'),
-      route(async (request, params) => {
+      control(async (request, params) => {
         const orderId = params.orderId ?? '';
         const body = await readBody(request, { required: true });
         if (optionalBoolean(body, 'simulate')) {
@@ -156,7 +169,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.post(
       at('/__sandbox/orders/:orderId/autoplay'),
-      route(async (request, params) => {
+      control(async (request, params) => {
         const orderId = params.orderId ?? '';
         sandbox.getOrder(orderId);
         const body = await readBody(request);
@@ -164,8 +177,8 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
         if (stepMs < 0 || stepMs > 600_000) throw invalid('step_ms', 'step_ms must be from 0 to 600000');
         const autoplayOptions = {
           stepMs,
-          answerWaitSteps: nonNegativeInteger(body, 'answer_wait_steps'),
-          deliveringSteps: nonNegativeInteger(body, 'delivering_steps'),
+          answerWaitSteps: waitSteps(body, 'answer_wait_steps'),
+          deliveringSteps: waitSteps(body, 'delivering_steps'),
         };
         if (optionalBoolean(body, 'instant')) {
           const steps = sandbox.runAutoplay(orderId, autoplayOptions);
@@ -178,7 +191,7 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.delete(
       at('/__sandbox/orders/:orderId/autoplay'),
-      route((_request, params) => {
+      control((_request, params) => {
         sandbox.getOrder(params.orderId ?? '');
         return jsonResponse({ order_id: params.orderId, stopped: sandbox.stopAutoplay(params.orderId ?? '') });
       }),
@@ -186,29 +199,18 @@ export function createDevControlHandlers(sandbox: Sandbox, options: SandboxHandl
 
     http.post(
       at('/__sandbox/tokens/expire'),
-      route(async (request) => {
+      control(async (request) => {
         const body = await readBody(request, { required: true });
         return jsonResponse({ expired: sandbox.tokens.expire(requiredString(body, 'access_token')) });
       }),
     ),
 
-    ...faultControlHandlers(sandbox, at),
-
-    http.get(
-      at('/__sandbox/images/:file'),
-      route((_request, params) => {
-        const match = /^([a-z0-9-]+)\.svg$/.exec(params.file ?? '');
-        const svg = match ? productImageSvg(match[1] as string) : undefined;
-        if (!svg) throw notFound('image');
-        return withCors(
-          new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=86400' } }),
-        );
-      }),
-    ),
+    ...faultControlHandlers(sandbox, at, controls),
+    ...callbackControlHandlers(sandbox, at, controls),
 
     http.all(
       at('/__sandbox/*'),
-      route(() => {
+      control(() => {
         throw notFound('path');
       }),
     ),
@@ -221,8 +223,10 @@ function requiredBoolean(body: JsonObject, key: string): boolean {
   return value;
 }
 
-function nonNegativeInteger(body: JsonObject, key: string): number | undefined {
+function waitSteps(body: JsonObject, key: string): number | undefined {
   const value = optionalNumber(body, key);
-  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw invalid(key, `${key} must be a whole number`);
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= MAX_WAIT_STEPS)) {
+    throw invalid(key, `${key} must be a whole number from 0 to ${MAX_WAIT_STEPS}`);
+  }
   return value;
 }

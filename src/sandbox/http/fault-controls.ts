@@ -3,7 +3,7 @@
  * sandbox over HTTP:
  *
  *   GET    /__sandbox/faults                        → {faults: [...]}
- *   POST   /__sandbox/faults                        {path: "/v2/…" prefix or "^regex"  |  endpoint: "order"|"items"|
+ *   POST   /__sandbox/faults                        {path: "/v2/…" (a plain prefix)  |  endpoint: "order"|"items"|
  *                                                    "handling"|"location"|"replacement", order_id?;
  *                                                    method?, status?, delay_ms?, body? (raw string, may be
  *                                                    malformed JSON), headers? (e.g. {"Retry-After": "2"}),
@@ -13,23 +13,28 @@
  *   DELETE /__sandbox/faults/{id}                   → {removed: 1} (404 when unknown)
  */
 import { http, type HttpHandler } from 'msw';
-import { invalid, notFound } from '../model/errors.js';
+import { invalid, notAllowed, notFound } from '../model/errors.js';
 import type { Sandbox } from '../sandbox.js';
 import { CONNECT_ENDPOINTS, type Fault } from './faults.js';
 import { oneOf, optionalNumber, optionalObject, optionalString, pathId, readBody, type JsonObject } from './request.js';
-import { jsonResponse, route } from './responses.js';
+import { jsonResponse, route, type Surface } from './responses.js';
 
-export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => string): HttpHandler[] {
+/** Faults the dev control lets requests put in force at once. */
+const MAX_FAULTS = 100;
+
+export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => string, surface: Surface): HttpHandler[] {
   return [
     http.get(
       at('/__sandbox/faults'),
-      route(() => jsonResponse({ faults: sandbox.faults.list().map(faultJson) })),
+      route(() => jsonResponse({ faults: sandbox.faults.list().map(faultJson) }), surface),
     ),
 
     http.post(
       at('/__sandbox/faults'),
       route(async (request) => {
         const body = await readBody(request, { required: true });
+        // Every `/v2/…` request looks through the faults: requests may not pile up more (code may, for tests).
+        if (sandbox.faults.list().length >= MAX_FAULTS) throw notAllowed(`At most ${MAX_FAULTS} faults are in force at once; remove some first`);
         const fault = sandbox.faults.add({
           path: optionalString(body, 'path'),
           endpoint: oneOf(body, 'endpoint', CONNECT_ENDPOINTS),
@@ -42,12 +47,12 @@ export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => str
           count: optionalNumber(body, 'count'),
         });
         return jsonResponse(faultJson(fault), 201);
-      }),
+      }, surface),
     ),
 
     http.delete(
       at('/__sandbox/faults'),
-      route(() => jsonResponse({ removed: sandbox.faults.clear() })),
+      route(() => jsonResponse({ removed: sandbox.faults.clear() }), surface),
     ),
 
     http.delete(
@@ -56,7 +61,7 @@ export function faultControlHandlers(sandbox: Sandbox, at: (path: string) => str
         const id = pathId(params.faultId);
         if (id === undefined || !sandbox.faults.remove(id)) throw notFound('faultId');
         return jsonResponse({ removed: 1 });
-      }),
+      }, surface),
     ),
   ];
 }

@@ -5,8 +5,9 @@
  * responses.
  *
  * A fault aims at one of two things:
- * - `path`: a path prefix (or `^regex`) of any `/v2/…` request. It stands for the network in between, so it
- *   answers before anything else, tokens included.
+ * - `path`: a plain path prefix of any `/v2/…` request (never a pattern: a regular expression from a
+ *   request could take the whole emulator down). It stands for the network in between, so it answers
+ *   before anything else, tokens included.
  * - `endpoint` (and optionally `orderId`): one post-checkout endpoint. It stands for that endpoint's answer,
  *   so it is taken only once the token and the order have been checked, as the real answer would be.
  *
@@ -42,7 +43,7 @@ export interface FaultRequest {
 }
 
 export interface FaultSpec extends FaultAnswer {
-  /** A path prefix (`/v2/post_checkout/orders`), or a regular expression when it starts with `^`. */
+  /** A path prefix (`/v2/post_checkout/orders`): the fault applies to every path that starts with it. */
   path?: string;
   endpoint?: ConnectEndpoint;
   /** With `endpoint`: only this order's requests (any order's when absent). */
@@ -64,6 +65,16 @@ export interface Fault extends FaultSpec {
 }
 
 const MAX_DELAY_MS = 120_000;
+const MAX_PATH_LENGTH = 2048;
+const MAX_HEADERS = 20;
+const MAX_HEADER_VALUE_LENGTH = 4096;
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Headers a fault may not set: the emulator frames every answer itself (a wrong length or encoding would
+ * corrupt the connection, not simulate a fault) and decides CORS by the path's surface.
+ */
+const RESERVED_HEADERS = /^(content-length|transfer-encoding|connection|keep-alive|upgrade|trailer|te|access-control-.*)$/i;
 
 /** The sandbox's faults: `sandbox.faults`. */
 export class FaultRegistry {
@@ -135,22 +146,14 @@ export function faultAnswers(fault: FaultSpec): boolean {
   return fault.answer !== undefined || fault.status !== undefined || fault.body !== undefined || fault.json !== undefined || fault.delayMs === undefined;
 }
 
-function pathMatches(pattern: string, pathname: string): boolean {
-  if (pattern.startsWith('^')) return new RegExp(pattern).test(pathname);
-  return pathname.startsWith(pattern);
+function pathMatches(prefix: string, pathname: string): boolean {
+  return pathname.startsWith(prefix);
 }
 
 function validate(spec: FaultSpec): void {
   if ((spec.path === undefined) === (spec.endpoint === undefined)) throw invalid('path', 'name either a path or an endpoint');
-  if (spec.path !== undefined && !(spec.path.startsWith('/') || spec.path.startsWith('^'))) {
-    throw invalid('path', 'path must be a path prefix starting with "/" or a regular expression starting with "^"');
-  }
-  if (spec.path?.startsWith('^')) {
-    try {
-      new RegExp(spec.path);
-    } catch {
-      throw invalid('path', 'path is not a valid regular expression');
-    }
+  if (spec.path !== undefined && !(spec.path.startsWith('/') && spec.path.length <= MAX_PATH_LENGTH)) {
+    throw invalid('path', 'path must be a path prefix starting with "/" (not a pattern); to aim at one endpoint, name it with endpoint');
   }
   if (spec.endpoint !== undefined && !CONNECT_ENDPOINTS.includes(spec.endpoint)) {
     throw invalid('endpoint', `endpoint must be one of ${CONNECT_ENDPOINTS.join(', ')}`);
@@ -166,5 +169,19 @@ function validate(spec: FaultSpec): void {
   if (spec.body !== undefined && spec.json !== undefined) throw invalid('body', 'send body or json, not both');
   if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) {
     throw invalid('count', 'count must be a positive integer');
+  }
+  if (spec.headers !== undefined) validateHeaders(spec.headers);
+}
+
+/** Headers the answer can really carry: valid names and values, none that frames the message or sets CORS. */
+function validateHeaders(headers: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(headers);
+  if (entries.length > MAX_HEADERS) throw invalid('headers', `headers may name at most ${MAX_HEADERS} headers`);
+  for (const [name, value] of entries) {
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.test(name)) throw invalid('headers', 'headers must be valid header names the emulator does not set itself');
+    // A header value is visible ASCII and spaces (RFC 9110), with no line breaks that would end the header.
+    if (typeof value !== 'string' || value.length > MAX_HEADER_VALUE_LENGTH || !/^[\t\x20-\x7e]*$/.test(value)) {
+      throw invalid('headers', 'header values must be short printable text');
+    }
   }
 }

@@ -1,8 +1,12 @@
 /**
  * Product pictures the sandbox draws itself, so item images work offline and never hit a remote host:
  * a simple SVG per catalog product (its shape in its colour), served at `/__sandbox/images/<slug>.svg`.
+ * Public like any product picture: a widget on a page of another origin shows them with `<img>`.
  */
+import { http, type HttpHandler } from 'msw';
 import { catalogProduct, type ProductShape } from '../model/baskets.js';
+import { notFound } from '../model/errors.js';
+import { route } from './responses.js';
 
 const SHAPES: Readonly<Record<ProductShape, (fill: string, stroke: string) => string>> = {
   round: (f, s) =>
@@ -53,5 +57,20 @@ export function productImageSvg(slug: string): string | undefined {
     `<rect width="96" height="96" rx="16" fill="#f4f6f8"/>` +
     SHAPES[product.shape](product.color, darken(product.color)) +
     `</svg>`
+  );
+}
+
+/** `GET /__sandbox/images/{slug}.svg`: the picture, or 404 in Connect's shape. */
+export function productImageHandler(at: (path: string) => string): HttpHandler {
+  return http.get(
+    at('/__sandbox/images/:file'),
+    route((_request, params) => {
+      const match = /^([a-z0-9-]+)\.svg$/.exec(params.file ?? '');
+      const svg = match ? productImageSvg(match[1] as string) : undefined;
+      if (!svg) throw notFound('image');
+      return new Response(svg, {
+        headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' },
+      });
+    }),
   );
 }

@@ -5,15 +5,17 @@
  * ranges, whether things exist) is the model's to check.
  */
 import { invalid } from '../model/errors.js';
+import { readBodyText } from './body-limit.js';
 
 export type JsonObject = Record<string, unknown>;
 
 /**
- * The request's JSON object body. Empty is `{}` unless required; malformed JSON and non-objects are
- * `invalid` `body`. A form-encoded body (OAuth clients send those) is read as an object of strings.
+ * The request's JSON object body, read up to the body limit (413 past it). Empty is `{}` unless required;
+ * malformed JSON and non-objects are `invalid` `body`. A form-encoded body (OAuth clients send those) is read
+ * as an object of strings.
  */
 export async function readBody(request: Request, options: { required?: boolean } = {}): Promise<JsonObject> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (!text.trim()) {
     if (options.required) throw invalid('body', 'A JSON body is required');
     return {};

@@ -1,6 +1,7 @@
 /**
  * The Sandbox API (docs/connect-api.md §5) as MSW handlers over a Sandbox: shoppers, batches and their
- * advance, the shopper's item updates and the callbacks. Every route needs the retailer's client token.
+ * advance, the shopper's item updates and the callbacks. Every route needs the retailer's client token with
+ * the `connect:fulfillment` scope, and belongs to the control surface (`callers.ts`).
  */
 import { http, type HttpHandler } from 'msw';
 import { BATCH_TYPES } from '../model/batch-statuses.js';
@@ -8,6 +9,7 @@ import { invalid, notFound } from '../model/errors.js';
 import { SHOPPER_ITEM_STATUSES } from '../model/items.js';
 import { CALLBACK_EVENTS } from '../model/orders.js';
 import type { Sandbox } from '../sandbox.js';
+import type { ControlSurface } from './callers.js';
 import { itemReference } from './item-reference.js';
 import {
   bearerToken,
@@ -23,13 +25,16 @@ import {
 } from './request.js';
 import { jsonResponse, route, type Params } from './responses.js';
 
-export function sandboxApiHandlers(sandbox: Sandbox, at: (path: string) => string): HttpHandler[] {
-  /** Every Sandbox API route: the client token first, then the JSON body (required unless `optionalBody`). */
+export function sandboxApiHandlers(sandbox: Sandbox, at: (path: string) => string, control: ControlSurface): HttpHandler[] {
+  /**
+   * Every Sandbox API route: the retailer's own callers only (it is the retailer's server, never a page, that
+   * plays the shopper), the client token, then the JSON body (required unless `optionalBody`).
+   */
   const sandboxRoute = (answer: (body: JsonObject, params: Params) => Response, optionalBody = false) =>
     route(async (request, params) => {
       sandbox.tokens.requireClient(bearerToken(request));
       return answer(await readBody(request, { required: !optionalBody }), params);
-    });
+    }, control);
 
   return [
     http.post(

@@ -2,7 +2,7 @@
  * The raw JSON the Connect post-checkout API sends (snake_case, docs/connect-api.md §1), and the functions
  * that write the model's records in it. Only this file knows the wire names of order data.
  */
-import type { LineItemRecord, OrderRecord, ProductRecord, SandboxCoordinates, SandboxFulfillmentType } from '../model/records.js';
+import type { LineItemRecord, OrderRecord, ProductRecord, SandboxCoordinates, SandboxFulfillmentType, ShopperRecord } from '../model/records.js';
 
 export interface RawOrder {
   id: string;
@@ -38,9 +38,18 @@ export interface RawAddress {
   country_code: string;
 }
 
+/**
+ * The handling's optional `shopper`: "the shopper currently fulfilling this order". Connect does not list
+ * its fields; the emulator sends only a first name (docs/connect-api.md §1.4 Decision).
+ */
+export interface RawShopper {
+  first_name: string;
+}
+
 export interface RawHandling {
   address: RawAddress;
   coordinates: SandboxCoordinates;
+  shopper?: RawShopper;
   dropoff_location: string;
   notes: string;
   instructions: string;
@@ -101,7 +110,8 @@ export function itemsJson(order: OrderRecord, origin?: string): { line_items: Ra
   return { line_items: order.lineItems.map((item) => lineItemJson(item, origin)) };
 }
 
-export function handlingJson({ handling }: OrderRecord): RawHandling {
+/** The handling; `shopper` is given only when the customer may see who fulfils the order. */
+export function handlingJson({ handling }: OrderRecord, shopper?: ShopperRecord): RawHandling {
   const { address } = handling;
   return {
     address: {
@@ -113,6 +123,7 @@ export function handlingJson({ handling }: OrderRecord): RawHandling {
       country_code: address.countryCode,
     },
     coordinates: { ...handling.coordinates },
+    ...(shopper ? { shopper: { first_name: shopper.firstName } } : {}),
     dropoff_location: handling.dropoffLocation,
     notes: handling.notes,
     instructions: handling.instructions,

@@ -18,17 +18,30 @@ export class SandboxError extends Error {
   readonly kind: SandboxErrorKind;
   /** The input the error is about, as the facade's inputs name it (`shopperId`, `deliveredCount`). */
   readonly field?: string;
+  /** When a request broke several rules at once: each of them (Connect lists them under code 9999). */
+  readonly errors?: readonly SandboxError[];
 
-  constructor(kind: SandboxErrorKind, message: string, field?: string) {
+  constructor(kind: SandboxErrorKind, message: string, field?: string, errors?: readonly SandboxError[]) {
     super(message);
     this.name = 'SandboxError';
     this.kind = kind;
     if (field !== undefined) this.field = field;
+    if (errors !== undefined) this.errors = errors;
   }
 }
 
-export function invalid(field: string, message: string): SandboxError {
+/** A wrong input value; `field` is undefined when no one parameter is to blame. */
+export function invalid(field: string | undefined, message: string): SandboxError {
   return new SandboxError('invalid', message, field);
+}
+
+/**
+ * Several wrong input values at once (docs/connect-api.md §3, code 9999); one error stays itself. Every
+ * error listed must be `invalid`: the envelope is a 400.
+ */
+export function several(errors: readonly SandboxError[]): SandboxError {
+  if (errors.length === 1) return errors[0] as SandboxError;
+  return new SandboxError('invalid', 'There were issues with your request', undefined, errors);
 }
 
 export function notAllowed(message: string, field?: string): SandboxError {

@@ -13,6 +13,7 @@
 import { catalogProduct, productByReference, quantityString, toProductRecord, type CatalogProduct } from './baskets.js';
 import { invalid, notAllowed, notFound } from './errors.js';
 import type { IdGenerator } from './ids.js';
+import type { OrderLog } from './order-log.js';
 import type { ItemReference, ItemStatus, LineItemRecord, OrderRecord, ProductRecord } from './records.js';
 
 /** What the shopper reports through the Sandbox API; `not_found` puts the item back to `not_picked`. */
@@ -35,6 +36,12 @@ export interface ReplacementDecisionInput {
 }
 
 const SHOPPING_STATES = ['picking', 'verifying_replacements'];
+
+/**
+ * The largest count or weight taken: a grocery line holds no more, and a larger number would be written
+ * in exponent form ("1e+21"), which no quantity reader expects.
+ */
+const MAX_AMOUNT = 1000;
 
 const ORDER_STATUS_OF: Readonly<Record<ShopperItemStatus, ItemStatus>> = {
   found: 'found',
@@ -64,10 +71,10 @@ export function settleItems(order: OrderRecord): void {
 }
 
 export class LineItems {
-  readonly #now: () => number;
+  readonly #log: OrderLog;
 
-  constructor(now: () => number) {
-    this.#now = now;
+  constructor(log: OrderLog) {
+    this.#log = log;
   }
 
   /**
@@ -77,16 +84,20 @@ export class LineItems {
   update(order: OrderRecord, lineNum: string, input: ItemUpdateInput, shopperAssigned: boolean): LineItemRecord {
     const item = order.lineItems.find((candidate) => candidate.lineNum === lineNum);
     if (!item) throw notFound('lineNum');
-    for (const field of ['deliveredCount', 'deliveredWeight'] as const) {
-      const value = input[field];
-      if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw invalid(field, 'must be a number greater than 0');
+    // The Sandbox API takes 0 (a refunded item: "set the delivered_count to 0"), not a negative amount.
+    const { deliveredCount: count, deliveredWeight: weight } = input;
+    if (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= MAX_AMOUNT)) {
+      throw invalid('deliveredCount', `delivered_count must be a whole number from 0 to ${MAX_AMOUNT}`);
     }
-    if (input.deliveredCount !== undefined && input.deliveredWeight !== undefined) {
+    if (weight !== undefined && !(Number.isFinite(weight) && weight >= 0 && weight <= MAX_AMOUNT)) {
+      throw invalid('deliveredWeight', `delivered_weight must be a number from 0 to ${MAX_AMOUNT}`);
+    }
+    if (count !== undefined && weight !== undefined) {
       throw invalid('deliveredCount', 'send delivered_count or delivered_weight, not both');
     }
     if (input.replacementItem !== undefined) {
       if (input.status !== 'replaced') throw invalid('replacementItem', 'replacement_item is allowed only with replaced');
-      checkReference(input.replacementItem, 'replacementItem', 'replacement_item', false);
+      checkReference(input.replacementItem, 'replacementItem', 'replacement_item');
     }
     if (!shopperAssigned) throw notAllowed('Shopper is not assigned to this order', 'shopperId');
     if (!SHOPPING_STATES.includes(order.workflowState)) {
@@ -105,7 +116,7 @@ export class LineItems {
       item.replacement = replacementFor(item, input.replacementItem, delivered);
       item.replacementStatus = 'PENDING';
     }
-    order.events.push({ at: this.#now(), type: 'item', detail: `${lineNum} ${input.status}` });
+    this.#log.record(order, { kind: 'item', itemId: item.id, lineNum, status: input.status }, `${lineNum} ${input.status}`);
     return item;
   }
 
@@ -116,28 +127,42 @@ export class LineItems {
     const alternative = input.alternativeItem;
     if (alternative !== undefined) {
       if (input.status !== 'REJECTED') throw invalid('alternativeItem', 'alternative_item is allowed only with REJECTED');
-      checkReference(alternative, 'alternativeItem', 'alternative_item', true);
+      checkAlternative(alternative);
     }
     if (order.workflowState !== 'picking') throw notAllowed('Replacements can be answered only while the order is picking');
     if (item.status !== 'replaced' || item.replacementStatus === 'SUBSTITUTION_STATUS_UNSPECIFIED') {
       throw notAllowed('Item has no proposed replacement', 'orderItemId');
     }
-    if (item.replacementStatus !== 'PENDING') throw notAllowed('Replacement already answered', 'orderItemId');
+    // Connect's own words for an answer given twice (docs/connect-api.md §1.3).
+    if (item.replacementStatus !== 'PENDING') throw notAllowed('Order item change already responded to', 'orderItemId');
     item.replacementStatus = input.status;
     if (alternative) item.alternativeItem = { ...alternative };
-    order.events.push({ at: this.#now(), type: 'replacement', detail: `${item.lineNum} ${input.status}` });
+    this.#log.record(order, { kind: 'replacement', itemId: item.id, lineNum: item.lineNum, decision: input.status }, `${item.lineNum} ${input.status}`);
   }
 }
 
-/** Exactly one of `upc`/`rrc` (non-blank) and, when an amount is needed, exactly one of `count`/`weight` > 0. */
-function checkReference(reference: ItemReference, field: string, label: string, needsAmount: boolean): void {
+/** Exactly one of `upc`/`rrc`, non-blank: the shopper's `replacement_item`. */
+function checkReference(reference: ItemReference, field: string, label: string): void {
   const codes = [reference.upc, reference.rrc].filter((code) => code !== undefined);
   if (codes.length !== 1 || !codes[0]?.trim()) throw invalid(field, `${label} must hold exactly one of upc or rrc`);
-  if (!needsAmount) return;
-  const amounts = [reference.count, reference.weight].filter((value) => value !== undefined);
-  if (amounts.length !== 1 || !amounts.every((value) => Number.isFinite(value) && value > 0)) {
-    throw invalid(field, `${label} must hold exactly one of count or weight, greater than 0`);
+}
+
+/**
+ * The customer's `alternative_item`, with the messages Connect documents for it (docs/connect-api.md §1.3):
+ * exactly one code, exactly one amount greater than 0 (and at most MAX_AMOUNT), and a code that names a
+ * product; an unknown product has no `meta.key` in Connect's answer.
+ */
+function checkAlternative(alternative: ItemReference): void {
+  const codes = [alternative.upc, alternative.rrc].filter((code) => code !== undefined);
+  if (codes.length !== 1 || !codes[0]?.trim()) throw invalid('alternativeItem', 'must include exactly one of rrc or upc');
+  const amounts = [alternative.count, alternative.weight].filter((value) => value !== undefined);
+  if (amounts.length !== 1) throw invalid('alternativeItem', 'must include exactly one of count or weight');
+  for (const unit of ['count', 'weight'] as const) {
+    const value = alternative[unit];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw invalid('alternativeItem', `${unit} must be greater than 0`);
+    if (value !== undefined && value > MAX_AMOUNT) throw invalid('alternativeItem', `${unit} must be at most ${MAX_AMOUNT}`);
   }
+  if (!productByReference(alternative)) throw invalid(undefined, 'Could not resolve alternative item to a valid product');
 }
 
 function replacementFor(item: LineItemRecord, reference: { upc?: string; rrc?: string } | undefined, delivered: number | undefined): ProductRecord {

@@ -7,6 +7,7 @@
  * - Shopper PII redaction is a sandbox-wide option that a user or an order may override (the most specific
  *   wins); a redacted order's location is withheld in every state, as Connect answers 403 `Shopper PII`.
  */
+import { checkCoordinates } from './coordinates.js';
 import { invalid } from './errors.js';
 import type { Orders } from './orders.js';
 import type { OrderRecord, SandboxCoordinates } from './records.js';
@@ -53,12 +54,8 @@ export class ShopperLocations {
   /** Pins the shopper's position (shown while delivering) until `simulateDrive`. */
   pin(orderId: string, coordinates: SandboxCoordinates): OrderRecord {
     const order = this.#orders.get(orderId);
-    const { latitude, longitude } = coordinates;
-    if (!(Number.isFinite(latitude) && latitude >= -90 && latitude <= 90)) throw invalid('latitude', 'latitude must be a number from -90 to 90');
-    if (!(Number.isFinite(longitude) && longitude >= -180 && longitude <= 180)) {
-      throw invalid('longitude', 'longitude must be a number from -180 to 180');
-    }
-    order.location.pinned = { latitude, longitude };
+    checkCoordinates(coordinates);
+    order.location.pinned = { latitude: coordinates.latitude, longitude: coordinates.longitude };
     return order;
   }
 

@@ -12,34 +12,16 @@
  * - `canceled` and `delivered` are final: callbacks and staging on such an order are refused.
  * - Last mile orders have no items at Instacart: they are created with none.
  */
-import { basketProducts, basketSize, type BasketSpec } from './baskets.js';
+import { basketProducts } from './baskets.js';
 import { LAST_MILE_STAGING } from './batch-statuses.js';
 import { invalid, notAllowed, notFound } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import { newLineItems } from './items.js';
-import type { AddressRecord, HandlingRecord, OrderRecord, SandboxCoordinates, SandboxFulfillmentType, StoreRecord, UserRecord } from './records.js';
+import { MAX_NAME_LENGTH, checkNewOrder, defaultHandling, orderWindow, type CreateOrderInput } from './new-order.js';
+import type { OrderLog } from './order-log.js';
+import type { OrderRecord, StoreRecord, UserRecord } from './records.js';
 
-/** Handling that differs from the default; the address and coordinates merge field by field. */
-export type HandlingOverrides = Partial<Omit<HandlingRecord, 'address' | 'coordinates'>> & {
-  address?: Partial<AddressRecord>;
-  coordinates?: SandboxCoordinates;
-};
-
-export interface CreateOrderInput {
-  fulfillmentType?: SandboxFulfillmentType;
-  /** The retailer's (external) user id; a new one is made up when absent. */
-  userId?: string;
-  /** `small` (6 items, the default), `large` (18, with wine: alcoholic) or a count 1–24. Ignored for last mile. */
-  basket?: BasketSpec;
-  redactShopperPii?: boolean;
-  handling?: HandlingOverrides;
-  /** Where the shopper drives from. */
-  store?: StoreRecord;
-  /** Start of the delivery/pickup window (epoch ms); default the next quarter hour plus an hour. */
-  windowStartsAt?: number;
-  /** Window length in minutes; default 120. */
-  windowMinutes?: number;
-}
+export type { CreateOrderInput, HandlingOverrides } from './new-order.js';
 
 export type CallbackEvent = 'canceled' | 'rescheduled' | 'late_delivery';
 
@@ -50,18 +32,7 @@ export const DEFAULT_STORE: StoreRecord = {
   coordinates: { latitude: 38.6702, longitude: -89.9663 },
 };
 
-const DEFAULT_ADDRESS: AddressRecord = {
-  addressLine1: '501 Belt Line Rd',
-  addressLine2: '',
-  locality: 'Collinsville',
-  administrativeArea: 'IL',
-  postalCode: '62234',
-  countryCode: 'US',
-};
-const DEFAULT_COORDINATES: SandboxCoordinates = { latitude: 38.6924568, longitude: -89.9785745 };
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
-const RESCHEDULE_SHIFT_MS = 2 * HOUR_MS;
+const RESCHEDULE_SHIFT_MS = 2 * 60 * 60 * 1000;
 const STATE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Delivered or canceled: nothing happens to the order any more. */
@@ -75,23 +46,22 @@ export class Orders {
   readonly #ids: IdGenerator;
   readonly #now: () => number;
   readonly #driveDurationMs: number;
+  readonly #log: OrderLog;
   #userCount = 0;
 
-  constructor(ids: IdGenerator, now: () => number, driveDurationMs: number) {
+  constructor(ids: IdGenerator, now: () => number, driveDurationMs: number, log: OrderLog) {
     this.#ids = ids;
     this.#now = now;
     this.#driveDurationMs = driveDurationMs;
+    this.#log = log;
   }
 
   create(input: CreateOrderInput = {}): OrderRecord {
     const fulfillmentType = input.fulfillmentType ?? 'delivery';
-    const size = basketSize(input.basket ?? 'small');
-    if (size === undefined) throw invalid('basket', 'basket must be "small", "large" or a count from 1 to 24');
-    if (input.userId !== undefined && !input.userId.trim()) throw invalid('userId', 'user_id must be a non-empty string');
-    if (input.windowMinutes !== undefined && !(input.windowMinutes > 0)) throw invalid('windowMinutes', 'window_minutes must be greater than 0');
+    const size = checkNewOrder(input);
     const user = this.user(input.userId ?? this.#newUserId());
     const now = this.#now();
-    const windowStartsAt = input.windowStartsAt ?? Math.ceil(now / QUARTER_HOUR_MS) * QUARTER_HOUR_MS + HOUR_MS;
+    const { windowStartsAt, windowEndsAt } = orderWindow(input, now);
     const products = fulfillmentType === 'last_mile_delivery' ? [] : basketProducts(size);
     const order: OrderRecord = {
       id: this.#ids.uuid(),
@@ -100,7 +70,7 @@ export class Orders {
       createdAt: now,
       workflowState: 'brand_new',
       windowStartsAt,
-      windowEndsAt: windowStartsAt + (input.windowMinutes ?? 120) * 60 * 1000,
+      windowEndsAt,
       handling: defaultHandling(fulfillmentType, products.some((p) => p.alcoholic), input.handling),
       store: input.store ?? DEFAULT_STORE,
       lineItems: newLineItems(products, this.#ids),
@@ -109,9 +79,10 @@ export class Orders {
       ...(input.redactShopperPii !== undefined ? { redactShopperPii: input.redactShopperPii } : {}),
       location: { driveDurationMs: this.#driveDurationMs },
       lateDelivery: false,
-      events: [{ at: now, type: 'created', detail: fulfillmentType }],
+      events: [],
     };
     this.#orders.set(order.id, order);
+    this.#log.record(order, { kind: 'created' }, fulfillmentType);
     return order;
   }
 
@@ -164,7 +135,7 @@ export class Orders {
   /** Puts the order in any state, known or not (to test how a page shows it). */
   forceState(orderId: string, state: string): OrderRecord {
     const order = this.get(orderId);
-    if (!STATE_NAME.test(state)) throw invalid('workflowState', 'workflow_state must be a state name');
+    if (!(STATE_NAME.test(state) && state.length <= MAX_NAME_LENGTH)) throw invalid('workflowState', 'workflow_state must be a state name');
     this.setState(order, state, 'forced');
     return order;
   }
@@ -181,7 +152,7 @@ export class Orders {
       this.setState(order, 'rescheduled', 'callback');
     } else {
       order.lateDelivery = true;
-      order.events.push({ at: this.#now(), type: 'late_delivery' });
+      this.#log.record(order, { kind: 'late_delivery' });
     }
     return order;
   }
@@ -191,7 +162,7 @@ export class Orders {
     const now = this.#now();
     if (state === 'delivering' && order.workflowState !== 'delivering') order.location.driveStartedAt = now;
     order.workflowState = state;
-    order.events.push({ at: now, type: 'state', detail: `${state} (${cause})` });
+    this.#log.record(order, { kind: 'state', state }, `${state} (${cause})`);
   }
 
   clear(): void {
@@ -211,19 +182,4 @@ export class Orders {
       if (!this.#users.has(id)) return id;
     }
   }
-}
-
-function defaultHandling(type: SandboxFulfillmentType, alcoholic: boolean, overrides: HandlingOverrides = {}): HandlingRecord {
-  const { address, coordinates, ...rest } = overrides;
-  return {
-    address: { ...DEFAULT_ADDRESS, ...address },
-    coordinates: { ...DEFAULT_COORDINATES, ...coordinates },
-    dropoffLocation: type === 'pickup' ? '' : 'Front door',
-    notes: type === 'pickup' ? 'Blue hatchback, parking spot 4' : '',
-    instructions: type === 'pickup' ? '' : 'Please ring the doorbell.',
-    leaveUnattended: false,
-    alcoholic,
-    certifiedDelivery: false,
-    ...rest,
-  };
 }

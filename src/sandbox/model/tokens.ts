@@ -7,8 +7,19 @@ import { forbidden, invalid, notAllowed, unauthenticated } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import type { TokenGrant } from './records.js';
 
+/** What a user token is for: the post-checkout endpoints (docs/connect-api.md §4). */
 const USER_SCOPE = 'connect:post_checkout';
-const CLIENT_SCOPE = 'connect:fulfillment connect:fulfillment_sandbox';
+/**
+ * What the Sandbox API needs, and what a client token gets when it asks for no scope: Instacart's Sandbox
+ * tutorial asks for none and is answered `"scope": "connect:fulfillment"`.
+ */
+const CLIENT_SCOPE = 'connect:fulfillment';
+
+/** Scopes Connect documents for each grant type; asking for another one is a wrong `scope`. */
+const SCOPES_OF_GRANT: Readonly<Record<TokenRequest['grantType'], readonly string[]>> = {
+  fulfillment_user_assertion: [USER_SCOPE, 'Connect::Orders::RatingService'],
+  client_credentials: [CLIENT_SCOPE, 'connect:data_ingestion', 'connect:ian', 'connect:compliance', 'connect:recommendations', 'Connect::Orders::RatingService'],
+};
 
 /** `POST /v2/oauth/token`, read off the wire: who asks, and for which user when it is a user token. */
 export type TokenRequest =
@@ -52,8 +63,9 @@ export class TokenStore {
     if (this.#clients && !this.#clients.some((c) => c.clientId === request.clientId && c.clientSecret === request.clientSecret)) {
       throw unauthenticated('Invalid client credentials');
     }
-    if (request.grantType === 'client_credentials') return this.issueClient(request.clientId, request.scope || CLIENT_SCOPE);
-    if (request.scope && !request.scope.split(/\s+/).includes(USER_SCOPE)) throw invalid('scope', `scope must be ${USER_SCOPE}`);
+    const scopes = requestedScopes(request);
+    if (request.grantType === 'client_credentials') return this.issueClient(request.clientId, scopes?.join(' ') ?? CLIENT_SCOPE);
+    if (scopes && !scopes.includes(USER_SCOPE)) throw invalid('scope', `scope must include ${USER_SCOPE}`);
     return this.issueUser(request.userId);
   }
 
@@ -87,7 +99,9 @@ export class TokenStore {
    * the wrong kind, and a fresh user token would not help.
    */
   requireClient(token: string | undefined): void {
-    if (this.resolve(token).kind !== 'client') throw forbidden('The Sandbox API needs a client-credentials token');
+    const grant = this.resolve(token);
+    if (grant.kind !== 'client') throw forbidden('The Sandbox API needs a client-credentials token');
+    if (!grant.scope.split(' ').includes(CLIENT_SCOPE)) throw forbidden(`The Sandbox API needs a token with the ${CLIENT_SCOPE} scope`);
   }
 
   /** Makes a token expire now (a dev control, to test what a page does on 401). */
@@ -115,4 +129,17 @@ export class TokenStore {
       created_at: Math.floor(createdAt / 1000),
     };
   }
+}
+
+/**
+ * The scopes a token request names, or undefined when it names none. Connect separates several with commas;
+ * OAuth clients use spaces, so either is read. Each must be documented for the request's grant type.
+ */
+function requestedScopes(request: TokenRequest): string[] | undefined {
+  const scopes = (request.scope ?? '').split(/[\s,]+/).filter(Boolean);
+  if (scopes.length === 0) return undefined;
+  const known = SCOPES_OF_GRANT[request.grantType];
+  const unknown = scopes.find((scope) => !known.includes(scope));
+  if (unknown !== undefined) throw invalid('scope', `scope must be among ${known.join(', ')} for grant_type ${request.grantType}`);
+  return [...new Set(scopes)];
 }

@@ -1,15 +1,20 @@
 /**
  * A real HTTP server (node:http) over the same MSW handlers the browser tests use: each request becomes a
  * Fetch `Request`, msw's `getResponse` answers it from the handlers, and the `Response` is written back.
- * What no handler answers is served from `staticDir` (if given), else 404 in Connect's shape. Node-only.
+ * What no handler answers is served from `staticDir` (if given), else 404 in Connect's shape. Whatever a
+ * client sends, the answer is a well-formed HTTP response in Connect's error shape when it is an error:
+ * requests refused on the wire (`incoming.ts`) and ones Node's parser cannot read included. Node-only.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
-import { ErrorCode, connectErrorBody } from '../http/connect-errors.js';
+import { ErrorCode, WireRefusal, connectErrorBody } from '../http/connect-errors.js';
 import { createSandboxHandlers } from '../http/handlers.js';
-import { jsonResponse } from '../http/responses.js';
+import type { CallbackTarget } from '../callbacks/callback-sender.js';
+import { errorResponse, jsonResponse } from '../http/responses.js';
 import { Sandbox } from '../sandbox.js';
+import { AllowedHosts } from './allowed-hosts.js';
+import { toFetchRequest } from './incoming.js';
 import { serveStatic } from './static-files.js';
 
 export interface SandboxServerOptions {
@@ -26,6 +31,16 @@ export interface SandboxServerOptions {
   staticDir?: string | Readonly<Record<string, string>>;
   /** Default pace of autoplay started through the dev control (ms). */
   autoplayStepMs?: number;
+  /**
+   * Host names answered besides loopback ones (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`) and `host`,
+   * e.g. a LAN name. Any other `Host` is answered 421, so a page cannot reach the server through a name of
+   * its own that resolves here (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
+  /** Pages of other origins that may use the control surface (see `SandboxHandlerOptions.allowedOrigins`). */
+  allowedOrigins?: readonly string[];
+  /** Send Connect's event callbacks to this URL with this bearer token (also `sandbox.callbacks.configure`). */
+  callbacks?: CallbackTarget;
 }
 
 export interface SandboxServer {
@@ -38,37 +53,12 @@ export interface SandboxServer {
 
 export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const sandbox = options.sandbox ?? new Sandbox();
-  const handlers = createSandboxHandlers(sandbox, { autoplayStepMs: options.autoplayStepMs });
+  if (options.callbacks) sandbox.callbacks.configure(options.callbacks);
   const host = options.host ?? '127.0.0.1';
-
-  const server = createServer((incoming, outgoing) => {
-    handle(incoming, outgoing).catch((error: unknown) => {
-      if (!outgoing.headersSent) {
-        outgoing.writeHead(500, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
-      }
-      outgoing.end(JSON.stringify(connectErrorBody(`Internal error: ${String(error)}`, ErrorCode.internal)));
-    });
-  });
-
-  async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-    const request = await toFetchRequest(incoming, host);
-    const pathname = new URL(request.url).pathname;
-    const response =
-      (await getResponse(handlers, request)) ??
-      (await serveMounted(request.method, pathname)) ??
-      jsonResponse(connectErrorBody('Resource not found', ErrorCode.notFound, 'path'), 404);
-    await writeResponse(response, outgoing, request.method === 'HEAD');
-  }
-
-  const mounts = Object.entries(typeof options.staticDir === 'string' ? { '/': options.staticDir } : (options.staticDir ?? {})).sort(
-    ([a], [b]) => b.length - a.length,
-  );
-  async function serveMounted(method: string, pathname: string): Promise<Response | undefined> {
-    const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
-    if (!mount) return undefined;
-    const [prefix, dir] = mount;
-    return serveStatic(dir, method, `/${pathname.slice(prefix.length).replace(/^\/+/, '')}`);
-  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const hosts = new AllowedHosts(host, options.allowedHosts);
+  const server = createServer();
+  server.on('clientError', answerUnreadable);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,10 +68,38 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     });
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  // Made once the port is known: item pictures point at the server's own URL, never at a request's Host.
+  const handlers = createSandboxHandlers(sandbox, { autoplayStepMs: options.autoplayStepMs, publicUrl: url, allowedOrigins: options.allowedOrigins });
+  const serveMounted = staticMounts(options.staticDir);
+
+  server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    answer(incoming, outgoing).catch((error: unknown) => {
+      // A bug, not a bad request: still an answer in Connect's shape.
+      if (outgoing.headersSent) return void outgoing.destroy();
+      void writeResponse(errorResponse(error), outgoing, false);
+    });
+  });
+
+  async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    let request: Request;
+    try {
+      request = await toFetchRequest(incoming, hosts, `${urlHost}:${port}`);
+    } catch (error) {
+      if (!(error instanceof WireRefusal)) throw error;
+      // After a refused body the rest of the upload is not wanted: the connection ends with the answer.
+      if (error.status === 413) outgoing.shouldKeepAlive = false;
+      return writeResponse(errorResponse(error), outgoing, incoming.method === 'HEAD');
+    }
+    const response =
+      (await getResponse(handlers, request)) ??
+      (await serveMounted(request.method, new URL(request.url).pathname)) ??
+      jsonResponse(connectErrorBody('Resource not found', ErrorCode.notFound, 'path'), 404);
+    await writeResponse(response, outgoing, request.method === 'HEAD');
+  }
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     sandbox,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -92,21 +110,29 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   };
 }
 
-async function toFetchRequest(incoming: IncomingMessage, host: string): Promise<Request> {
-  const headers = new Headers();
-  for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
-    headers.append(incoming.rawHeaders[i] as string, incoming.rawHeaders[i + 1] as string);
-  }
-  const method = incoming.method ?? 'GET';
-  const url = new URL(incoming.url ?? '/', `http://${headers.get('host') ?? host}`);
-  let body: Uint8Array | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const all = Buffer.concat(chunks);
-    if (all.length > 0) body = new Uint8Array(all.buffer, all.byteOffset, all.length);
-  }
-  return new Request(url, { method, headers, ...(body ? { body: body as BodyInit } : {}) });
+/** Static files by URL prefix, the longest prefix first. */
+function staticMounts(staticDir: SandboxServerOptions['staticDir']) {
+  const mounts = Object.entries(typeof staticDir === 'string' ? { '/': staticDir } : (staticDir ?? {})).sort(([a], [b]) => b.length - a.length);
+  return async (method: string, pathname: string): Promise<Response | undefined> => {
+    const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
+    if (!mount) return undefined;
+    const [prefix, dir] = mount;
+    return serveStatic(dir, method, `/${pathname.slice(prefix.length).replace(/^\/+/, '')}`);
+  };
+}
+
+/**
+ * What Node's parser could not read (a malformed request line or header, headers too large) is answered
+ * here, in Connect's shape, and the connection is closed: nothing after it can be trusted to be a request.
+ */
+function answerUnreadable(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(connectErrorBody('The request could not be read as HTTP', ErrorCode.invalidRequest, 'request'));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function writeResponse(response: Response, outgoing: ServerResponse, head: boolean): Promise<void> {
