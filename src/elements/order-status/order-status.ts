@@ -116,15 +116,16 @@ export class OrderStatusElement extends TrackedElement {
     const sentence = order && stateSentence(l10n, type, order.workflowState);
     const notice = progress.kind === 'step' ? undefined : l10n.msg(`notice.${progress.kind}`);
     const dates = order && datesReady();
+    const placedAt = order?.creationDate;
     const startsAt = order?.windowStartsAt;
     return html`
       <dl class="facts" part="facts">
         <dt>${l10n.msg('order.type')}</dt>
         <dd data-fact="type">${order ? l10n.first([`type.${type}`, 'type.unknown']) : PLACEHOLDER}</dd>
-        ${!order || order.creationDate
+        ${!order || placedAt
           ? html`<dt>${l10n.msg('order.placedLabel')}</dt>
               <dd data-fact="placed">
-                ${dates ? html`<time datetime=${order.creationDate}>${l10n.dayTime(order.creationDate)}</time>` : PLACEHOLDER}
+                ${dates && placedAt ? html`<time datetime=${placedAt}>${l10n.dayTime(placedAt)}</time>` : PLACEHOLDER}
               </dd>`
           : nothing}
         ${!order || startsAt
