@@ -63,6 +63,15 @@ const iifeTypes = {
   },
 };
 
+// The classic script polls only: it has no chunks to load the live stream from later, and inlining it would
+// cost every CMS page its bytes. (Live updates need the retailer's server kit, whose pages use the ES build.)
+const POLL_ONLY = '\0live-updates-poll-only';
+const pollOnly = {
+  name: 'poll-only',
+  resolveId: (source, importer) => (source === './live-updates.js' && importer?.endsWith('/tracking/tracker.ts') ? POLL_ONLY : null),
+  load: (id) => (id === POLL_ONLY ? 'export function liveUpdatesFor() { return undefined; }' : null),
+};
+
 export default [
   // The emulator for retailers' own tests: `connect-order-status/sandbox` (browser-safe: model + MSW
   // handlers) and `connect-order-status/sandbox/node` (plus the HTTP server). msw stays a peer import.
@@ -126,7 +135,7 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes, compileEagerly()],
+    plugins: [pollOnly, leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes, compileEagerly()],
   },
   {
     input: 'src/react/index.ts',

@@ -14,7 +14,8 @@ import { setupServer } from 'msw/node';
 import { Sandbox, createSandboxHandlers } from '../src/sandbox/index.js';
 import { OrderTracker, type TrackerSubscriber } from '../src/tracking/tracker.js';
 import type { TabServices } from '../src/tracking/tab-coordinator.js';
-import { FakeLocks, ManualClock, ManualConnectivity, ManualVisibility, RequestLog } from '../src/testing/index.js';
+import { FakeLocks, ManualClock, ManualConnectivity, ManualStreams, ManualVisibility, RequestLog } from '../src/testing/index.js';
+import { resourcesOfEvent } from '../src/server/callback-events.js';
 
 const API = 'http://sandbox.test';
 const MINUTE = 60_000;
@@ -34,6 +35,8 @@ export interface Measurement {
 
 interface Run {
   sandbox: Sandbox;
+  /** The server kit's stream to the page, fed by the emulator's callbacks (scenario with live updates). */
+  streams: ManualStreams;
   clock: ManualClock;
   log: RequestLog;
   orderId: string;
@@ -43,10 +46,23 @@ interface Run {
 
 /** Builds the sandbox and schedules the order's whole lifecycle on the manual clock. */
 function lifecycle(clock: ManualClock): Omit<Run, 'log'> {
-  const sandbox = new Sandbox({ now: () => clock.now(), seed: 7, driveDurationMs: 20 * MINUTE, schedule: (cb, ms) => {
-    const id = clock.setTimeout(cb, ms);
-    return () => clock.clearTimeout(id);
-  } });
+  const streams = new ManualStreams();
+  const sandbox = new Sandbox({
+    now: () => clock.now(),
+    seed: 7,
+    driveDurationMs: 20 * MINUTE,
+    schedule: (cb, ms) => {
+      const id = clock.setTimeout(cb, ms);
+      return () => clock.clearTimeout(id);
+    },
+    // What the server kit does with each callback: tell the page's stream which endpoints to read again.
+    callbacks: { url: 'http://kit.test/instacart/callbacks', token: 'callback-token' },
+    callbackFetch: async (_url, init) => {
+      const { event_name: name } = JSON.parse(String(init?.body)) as { event_name: string };
+      for (const stream of streams.live) stream.send('changed', { resources: resourcesOfEvent(name) });
+      return new Response(null, { status: 200 });
+    },
+  });
   const order = sandbox.createOrder({ fulfillmentType: 'delivery', basket: 12 });
   const token = sandbox.userToken(order.userId).access_token;
   const shopper = sandbox.createShopper({ email: 'shopper@example.com', phone: '5550000001' });
@@ -70,7 +86,7 @@ function lifecycle(clock: ManualClock): Omit<Run, 'log'> {
     advance('completed');
     deliveredAt = clock.now();
   });
-  return { sandbox, clock, orderId: order.id, token, deliveredAt: () => deliveredAt };
+  return { sandbox, streams, clock, orderId: order.id, token, deliveredAt: () => deliveredAt };
 }
 
 function subscriber(): TrackerSubscriber {
@@ -80,28 +96,58 @@ function subscriber(): TrackerSubscriber {
 interface PageOptions {
   tabs?: TabServices;
   visibility?: ManualVisibility;
+  /** Through the server kit (proxy mode) with its live stream: ready at once, a heartbeat every 20 s. */
+  live?: boolean;
 }
 
-function openPage(run: Omit<Run, 'deliveredAt' | 'sandbox'>, options: PageOptions = {}): OrderTracker {
+type PageRun = Omit<Run, 'deliveredAt' | 'sandbox'>;
+
+function openPage(run: PageRun, options: PageOptions = {}): OrderTracker {
   const tracker = new OrderTracker({
     apiBase: API,
     orderId: run.orderId,
     pollIntervalSeconds: POLL_SECONDS,
-    tokens: { token: run.token },
-    fetch: run.log.fetch,
+    // The kit adds the customer's token on the server; the count is of what the page asks.
+    tokens: options.live ? { proxy: true } : { token: run.token },
+    fetch: options.live ? withToken(run) : run.log.fetch,
     env: {
       clock: run.clock,
       visibility: options.visibility ?? new ManualVisibility(),
       connectivity: new ManualConnectivity(),
       random: () => 0.5,
       ...(options.tabs ? { tabs: options.tabs } : {}),
+      ...(options.live ? { openStream: keptAlive(run) } : {}),
     },
   });
   return tracker;
 }
 
+/** The page's requests as the kit forwards them: with the customer's token. */
+function withToken(run: PageRun): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    request.headers.set('Authorization', `Bearer ${run.token}`);
+    return run.log.fetch(request);
+  };
+}
+
+/** Opens a stream on the run's ManualStreams that is ready at once and beats every 20 s, as the kit's does. */
+function keptAlive(run: PageRun): ManualStreams['open'] {
+  return (url) => {
+    const stream = run.streams.open(url);
+    queueMicrotask(() => stream.send('ready', { heartbeat_ms: 20_000 }));
+    const beat = () => {
+      if (stream.closed) return;
+      stream.send('heartbeat', {});
+      run.clock.setTimeout(beat, 20_000);
+    };
+    run.clock.setTimeout(beat, 20_000);
+    return stream;
+  };
+}
+
 /** The naive page of the tutorial: every element polls its endpoint every interval while the page is open. */
-function openNaivePage(run: Omit<Run, 'deliveredAt' | 'sandbox'>, endpoints: string[]): () => void {
+function openNaivePage(run: PageRun, endpoints: string[]): () => void {
   const timers: unknown[] = [];
   for (const path of endpoints) {
     const tick = () => {
@@ -113,7 +159,7 @@ function openNaivePage(run: Omit<Run, 'deliveredAt' | 'sandbox'>, endpoints: str
   return () => timers.forEach((t) => run.clock.clearTimeout(t));
 }
 
-async function measure(scenario: string, open: (run: Omit<Run, 'deliveredAt' | 'sandbox'>) => () => void): Promise<Measurement> {
+async function measure(scenario: string, open: (run: PageRun) => () => void): Promise<Measurement> {
   const clock = new ManualClock();
   const life = lifecycle(clock);
   const log = new RequestLog(() => clock.now());
@@ -124,7 +170,7 @@ async function measure(scenario: string, open: (run: Omit<Run, 'deliveredAt' | '
   const server = setupServer(...createSandboxHandlers(life.sandbox, { baseUrl: API }));
   server.listen({ onUnhandledRequest: 'error' });
   try {
-    const close = open({ clock, log, orderId: life.orderId, token: life.token });
+    const close = open({ clock, log, streams: life.streams, orderId: life.orderId, token: life.token });
     await clock.advance(PAGE_OPEN_MS);
     close();
     await clock.settle();
@@ -178,6 +224,13 @@ export async function measureAll(): Promise<Measurement[]> {
       tracker.subscribe(subscriber());
       // Ten minutes looked at, ten minutes in a background tab, and so on.
       for (let minute = 10; minute < 60; minute += 10) run.clock.setTimeout(() => visibility.set(minute % 20 === 0), minute * MINUTE);
+      return () => tracker.stop();
+    }),
+  );
+  results.push(
+    await measure('(e) one page, `<order-tracker>`, live updates through the server kit', (run) => {
+      const tracker = openPage(run, { live: true });
+      tracker.subscribe(subscriber());
       return () => tracker.stop();
     }),
   );

@@ -10,6 +10,8 @@
  * - `memoryTabs()`: every tab service a browser gives (channels, locks, the leader's note) in memory, so
  *   several simulated tabs of one order share the polling as real tabs do; `messagesDelivered()` lets their
  *   messages arrive.
+ * - `ManualStreams`: the live stream from the server kit (EventSource), moved by the test: frames sent, the
+ *   connection failed.
  *
  *   const env = manualEnvironment();
  *   const log = new RequestLog(() => env.clock.now());
@@ -24,3 +26,4 @@ export { ManualClock, ManualConnectivity, ManualVisibility, manualEnvironment, t
 export { RequestLog, type LoggedRequest } from './request-log.js';
 export { FakeLocks } from './fake-locks.js';
 export { memoryTabs, messagesDelivered, type MemoryTabs } from './memory-tabs.js';
+export { ManualStream, ManualStreams } from './manual-streams.js';

@@ -5,6 +5,7 @@
  */
 
 import { browserClock, type Clock } from '../common/clock.js';
+import type { OpenStream } from './live-stream.js';
 import { browserTabServices, type TabServices } from './tab-coordinator.js';
 
 export type { Clock, TimerHandle } from '../common/clock.js';
@@ -30,6 +31,8 @@ export interface TrackingEnvironment {
   random: () => number;
   /** How tabs of one browser share the polling; omit to have each tracker poll on its own. */
   tabs?: TabServices;
+  /** Opens the retailer's live stream (proxy mode only); omit to poll only. */
+  openStream?: OpenStream;
 }
 
 const documentVisibility: Visibility = {
@@ -60,4 +63,5 @@ export const browserEnvironment: TrackingEnvironment = {
   connectivity: navigatorConnectivity,
   random: Math.random,
   tabs: browserTabServices,
+  openStream: typeof EventSource === 'function' ? (url) => new EventSource(url) : undefined,
 };

@@ -22,6 +22,12 @@ export interface ResourcePollersOptions {
   onError(resource: OrderResource, error: ApiError): FailureDecision;
 }
 
+/**
+ * While the live stream is healthy, the order and its items are polled this many times less often: a safety
+ * net for a callback Instacart never sent. The shopper's position is not pushed, so it keeps its pace.
+ */
+const LIVE_SAFETY_NET = 8;
+
 /** A tab that follows another asks nothing: the leading tab shares every answer. */
 const FOLLOWING: Activity = { kind: 'off' };
 
@@ -48,10 +54,15 @@ export class ResourcePollers {
     this.#pollers = { order: poller('order'), items: poller('items'), handling: poller('handling'), location: poller('location') };
   }
 
-  /** Sets every endpoint to what the order as last read needs (undefined before the first answer). */
-  retune(order: Order | undefined, following: boolean, intervalMs: number): void {
+  /**
+   * Sets every endpoint to what the order as last read needs (undefined before the first answer). While a
+   * live stream says what changed, the order and its items are polled only as a slow safety net.
+   */
+  retune(order: Order | undefined, following: boolean, intervalMs: number, live = false): void {
     for (const resource of RESOURCES) {
-      this.#pollers[resource].setActivity(following ? FOLLOWING : activityFor(resource, order), intervalMs);
+      const activity = following ? FOLLOWING : activityFor(resource, order);
+      const relaxed = live && activity.kind === 'poll' && resource !== 'location' ? { kind: 'poll' as const, every: activity.every * LIVE_SAFETY_NET } : activity;
+      this.#pollers[resource].setActivity(relaxed, intervalMs);
     }
   }
 

@@ -8,7 +8,8 @@
  *   (snapshot.ts, order-notices.ts);
  * - TabRelay shares the polling with other tabs of the order (tab-relay.ts, tab-coordinator.ts);
  * - watchPageActivity pauses everything while the page is hidden or offline (page-activity.ts);
- * - Subscribers get each snapshot, and one of them each notice (subscribers.ts).
+ * - Subscribers get each snapshot, and one of them each notice (subscribers.ts);
+ * - LiveUpdates keeps the retailer's live stream open in proxy mode, and says what changed (live-updates.ts).
  * Data flows one way: read → snapshot → retune → subscribers (docs/architecture.md).
  */
 import { ApiError } from '../api/api-error.js';
@@ -16,7 +17,9 @@ import { ConnectClient } from '../api/connect-client.js';
 import type { OrderResource, ReplacementDecision } from '../api/types.js';
 import { AuthSession, type TokenSettings } from '../auth/auth-session.js';
 import type { TrackingEnvironment } from './environment.js';
+import { activityFor } from '../workflow/polling-policy.js';
 import { failureOutcome } from './failure-policy.js';
+import { type LiveUpdates, liveUpdatesFor } from './live-updates.js';
 import { DroppedPartNotices, errorNotice, noticesBetween } from './order-notices.js';
 import { orderKey } from './order-key.js';
 import { type PageActivityChange, watchPageActivity } from './page-activity.js';
@@ -64,6 +67,8 @@ export class OrderTracker {
   /** Shares the polling with other tabs showing this order, where the browser can. */
   #relay: TabRelay | undefined;
   #role: TabRole = 'solo';
+  /** The live stream, in proxy mode where the browser has EventSource. */
+  readonly #live: LiveUpdates | undefined;
   #pageActive = true;
   #stopWatching: (() => void) | undefined;
   #started = false;
@@ -79,6 +84,11 @@ export class OrderTracker {
     this.#dropped = new DroppedPartNotices(config.orderId);
     this.#auth = new AuthSession({ settings: config.tokens, fetch, clock: env.clock, minSignInRetryGapMs: MIN_REFRESH_GAP_MS });
     this.#pollers = this.#createPollers();
+    this.#live = liveUpdatesFor(
+      config,
+      (resources) => resources.forEach((resource) => this.#pollers.readAgain(resource)),
+      () => this.#retune(),
+    );
   }
 
   get current(): OrderSnapshot {
@@ -111,6 +121,7 @@ export class OrderTracker {
 
   /** Stops every timer and aborts every request. The registry calls it when the last element leaves. */
   stop(): void {
+    this.#live?.sync(false);
     this.#pollers.stop();
     this.#stopWatching?.();
     this.#stopWatching = undefined;
@@ -197,6 +208,7 @@ export class OrderTracker {
     if (returned && this.#snapshot.condition === 'auth' && this.#auth.mayRetrySignIn()) this.#resume();
     this.#relay?.visibilityChanged(visible);
     this.#pollers.setActive(active);
+    this.#syncLive();
     this.#dispatch({ type: 'connectivity', online });
   }
 
@@ -232,14 +244,26 @@ export class OrderTracker {
   /** A final condition (sign in again, order not found): nothing more is asked, in this tab or any other. */
   #halt(condition: FinalCondition | 'misconfigured', event: TrackerEvent = { type: 'halted', condition }): void {
     this.#pollers.stop();
+    this.#live?.sync(false);
     this.#dispatch(event);
   }
 
   /** Retunes every endpoint to what the order's state makes useful (the table in workflow/polling-policy). */
   #retune(): void {
+    this.#syncLive();
     if (isHalted(this.#snapshot)) return;
     const intervalMs = Math.max(1, this.#config.pollIntervalSeconds) * 1000;
-    this.#pollers.retune(this.#snapshot.order, this.#role === 'follower', intervalMs);
+    this.#pollers.retune(this.#snapshot.order, this.#role === 'follower', intervalMs, this.#live?.healthy);
+  }
+
+  /**
+   * One stream per order per browser: the tab that reads keeps it open while shown, from the first answer
+   * (the first paint waits for no stream) until nothing more will change.
+   */
+  #syncLive(): void {
+    const { order } = this.#snapshot;
+    const wanted = this.#pageActive && !isHalted(this.#snapshot) && this.#role !== 'follower';
+    this.#live?.sync(wanted && order !== undefined && activityFor('order', order).kind !== 'off');
   }
 
   /** Moves the snapshot on; tells subscribers when anything they show changed, and one of them each notice. */
