@@ -119,7 +119,7 @@ export const orderStatusStyles = [
   margin-top: 0.5em;
 }
 /* The handling's place while it loads: its title and a two-line address. */
-.skeleton.handling {
+.skeleton.handling-place {
   width: 50%;
   height: 4.65em;
   margin: 0;

@@ -4,7 +4,7 @@ import type { Localizer } from '../../i18n/localizer.js';
 import { countItems } from '../../tracking/snapshot-data.js';
 import { stateIndex } from '../../workflow/states.js';
 import { datesReady, whenDatesReady } from '../shared/date-readiness.js';
-import { afterNextPaint } from '../shared/render-pacing.js';
+import { afterNextPaint, holdForSentence } from '../shared/render-pacing.js';
 import { icons } from '../shared/icons.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { customerSteps, type Progress, progressOf } from './customer-steps.js';
@@ -51,11 +51,23 @@ export class OrderStatusElement extends TrackedElement {
   /** Becomes true once the sentence has been painted: the handling details follow it. */
   private sentenceShown = false;
   private sentencePainted: Promise<void> | undefined;
+  /** Lets the page's other parts render, once the sentence is on screen (shared/render-pacing.ts). */
+  private releaseParts?: () => void;
 
   protected override paced = false;
 
   constructor() {
     super(['order', 'handling'], ['order', 'handling']);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) this.releaseParts ??= holdForSentence();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.releaseParts?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -68,13 +80,20 @@ export class OrderStatusElement extends TrackedElement {
     }
     this.shownState = state;
     if (stateIndex(order.fulfillmentType, state) >= 0) this.lastKnownState = state;
-    // The sentence goes on screen first; the handling details follow its paint, the times come once the
-    // page's first date format is paid for (shared/date-readiness.ts).
-    this.sentencePainted ??= afterNextPaint().then(() => {
+    // The times come once the page's first date format is paid for (shared/date-readiness.ts).
+    if (!datesReady()) void whenDatesReady().then(() => this.requestUpdate());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Once the sentence (or what stands in for it: a banner, a missing order) is on screen, the handling
+    // details follow it, then the other parts of the page.
+    if (this.sentencePainted || (!this.snapshot.order && this.awaiting('order'))) return;
+    this.sentencePainted = afterNextPaint().then(() => {
       this.sentenceShown = true;
+      this.releaseParts?.();
       this.requestUpdate();
     });
-    if (!datesReady()) void whenDatesReady().then(() => this.requestUpdate());
   }
 
   protected override render(): TemplateResult {
@@ -91,7 +110,7 @@ export class OrderStatusElement extends TrackedElement {
         ${handling && (!order || this.sentenceShown)
           ? renderHandling(handling, order?.fulfillmentType, l10n)
           : handling || this.awaiting('handling')
-            ? html`<span class="skeleton handling"></span>`
+            ? html`<span class="skeleton handling-place"></span>`
             : nothing}
       </section>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

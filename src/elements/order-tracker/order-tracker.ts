@@ -48,6 +48,8 @@ export class OrderTrackerElement extends TrackedElement {
   /** Map tile attribution, as text. */
   attribution: string = DEFAULT_ATTRIBUTION;
 
+  protected override paced = false;
+
   constructor() {
     // Reads the order and the handling only to lay out its parts; the parts report the events.
     super(['order', 'handling'], []);

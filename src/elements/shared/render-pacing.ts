@@ -25,3 +25,27 @@ export function whenIdle(work: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
   else setTimeout(work, 200);
 }
+
+/** `<order-status>` elements whose sentence is not on screen yet, and the parts waiting for them. */
+let sentencesAwaited = 0;
+const waitingParts: ((value?: unknown) => void)[] = [];
+
+/**
+ * Called by an `<order-status>` as it connects: the other parts of the page render once its sentence (or
+ * what stands in for it) has been painted. Returns the release, to call then (or when it leaves the page).
+ */
+export function holdForSentence(): () => void {
+  sentencesAwaited += 1;
+  let held = true;
+  return () => {
+    if (held && !--sentencesAwaited) for (const render of waitingParts.splice(0)) setTimeout(render);
+    held = false;
+  };
+}
+
+/**
+ * Resolves in a new task once no sentence on the page is awaited; the parts released together go one per
+ * task, so none of them holds up the page for long.
+ */
+export const afterSentence = (): Promise<unknown> =>
+  nextTask().then(() => (sentencesAwaited ? new Promise((resolve) => waitingParts.push(resolve)) : 0));
