@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { RESOURCES } from '../../tracking/snapshot.js';
+import { afterSentence } from '../shared/render-pacing.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
 import { EXPORTED_PARTS } from './exported-parts.js';
@@ -50,9 +51,23 @@ export class OrderTrackerElement extends TrackedElement {
 
   protected override paced = false;
 
+  /**
+   * False until the status part has painted its sentence: the map and the items join the layout then, below
+   * or beside the status, where they move nothing already on screen (shared/render-pacing.ts).
+   */
+  private partsShown = false;
+
   constructor() {
     // Reads the order and the handling only to lay out its parts; the parts report the events.
     super(['order', 'handling'], []);
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    void afterSentence().then(() => {
+      this.partsShown = true;
+      this.requestUpdate();
+    });
   }
 
   protected override render(): TemplateResult {
@@ -73,7 +88,7 @@ export class OrderTrackerElement extends TrackedElement {
           hide-banner
           ${passSettings(this)}
         ></order-status>
-        ${showMap
+        ${showMap && this.partsShown
           ? html`<shopper-map
               part="shopper-map"
               exportparts=${EXPORTED_PARTS['shopper-map']}
@@ -81,13 +96,15 @@ export class OrderTrackerElement extends TrackedElement {
               ${passSettings(this)}
             ></shopper-map>`
           : nothing}
-        <order-items
-          part="items"
-          exportparts=${EXPORTED_PARTS['order-items']}
-          hide-banner
-          ${passSettings(this)}
-          ><slot></slot
-        ></order-items>
+        ${this.partsShown
+          ? html`<order-items
+              part="items"
+              exportparts=${EXPORTED_PARTS['order-items']}
+              hide-banner
+              ${passSettings(this)}
+              ><slot></slot
+            ></order-items>`
+          : nothing}
       </div>
     `;
   }
