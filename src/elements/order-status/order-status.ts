@@ -37,7 +37,7 @@ import { renderStepper, stateSentence } from './stepper.js';
  * @csspart handling - The handling details section.
  * @csspart details - The list of handling details.
  * @csspart detail - One handling detail (icon and text).
- * @csspart loading - The grey placeholder shown until the order's first answer arrives.
+ * @csspart loading - Each grey placeholder, where a word, the times or the handling details will be.
  */
 export class OrderStatusElement extends TrackedElement {
   static override styles = orderStatusStyles;
@@ -110,7 +110,7 @@ export class OrderStatusElement extends TrackedElement {
         ${handling && (!order || this.sentenceShown)
           ? renderHandling(handling, order?.fulfillmentType, l10n)
           : handling || this.awaiting('handling')
-            ? html`<span class="skeleton handling-place"></span>`
+            ? html`<span class="skeleton handling-place" part="loading"></span>`
             : nothing}
       </section>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -165,7 +165,7 @@ export class OrderStatusElement extends TrackedElement {
 }
 
 /** Holds a word's place on its line until it is known (or, for times, until dates can be formatted). */
-const PLACEHOLDER = html`<span class="skeleton inline"></span>`;
+const PLACEHOLDER = html`<span class="skeleton inline" part="loading"></span>`;
 
 /** After delivery: what came of the shopping list, in the item lists' own words ("6 items · Found 4 · Replaced 1"). */
 function summaryOf(items: readonly LineItem[], l10n: Localizer): string {
