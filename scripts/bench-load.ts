@@ -11,7 +11,8 @@
  *
  * Run: npm run build && npm run bench:load        RUNS=12 (default) sets the loads per case.
  * BASELINE=<dir of another build> adds each widget case served from that build, interleaved with the others
- * (before/after on one machine at one time); ONLY=<text> keeps the cases whose name contains it (and the floor).
+ * (before/after on one machine at one time); ONLY=<text> keeps the cases whose name contains it (and the floor);
+ * VIEWPORT=390 loads them at a phone's width.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,8 @@ import { startSandboxServer } from '../src/sandbox/node.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 12);
 const CPU_SLOWDOWN = 4;
+/** The page's width: 1024 (a tablet or laptop, the tracker side by side) unless VIEWPORT=390 (a phone, stacked). */
+const VIEWPORT_WIDTH = Number(process.env.VIEWPORT ?? 1024);
 /** How long after the sentence layout shifts and the map are still watched for. */
 const SETTLE_MS = 2500;
 
@@ -111,7 +114,7 @@ async function load(browser: Browser, index: number): Promise<Sample> {
   const cdp = await tab.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await tab.setViewport({ width: 1024, height: 800 });
+  await tab.setViewport({ width: VIEWPORT_WIDTH, height: 800 });
   tab.on('pageerror', (error) => process.stderr.write(`case ${index}: ${String(error)}\n`));
   await tab.evaluateOnNewDocument(WATCH);
   await tab.goto(`${server.url}/bench/case-${index}.html`);
@@ -149,7 +152,7 @@ try {
 
 const floor = median(samples.get(FLOOR)!.map((s) => s.sentenceMs));
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
-console.log(`\nFirst paint of the state sentence: ${RUNS} cold loads per case, CPU ${CPU_SLOWDOWN}× slower, emulator on loopback\n`);
+console.log(`\nFirst paint of the state sentence: ${RUNS} cold loads per case, CPU ${CPU_SLOWDOWN}× slower, ${VIEWPORT_WIDTH} px wide, emulator on loopback\n`);
 console.log('| page | sentence, median | p90 | × floor | longest task before it (median) | CLS (median) | map markers (median) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const name of names) {
