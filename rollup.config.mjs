@@ -24,6 +24,18 @@ const ts = () =>
   });
 
 // A second compress pass finds what the first one's inlining exposed (about 0.1 KB gzip on each build).
+/**
+ * Chrome (136 and later) compiles every function of a script that starts with this comment on a background
+ * thread while it downloads, instead of each on the main thread when first called. Nearly every function of
+ * the entry runs on load, and compiling them one by one was most of the main thread's time in the task that
+ * evaluates the script: measured with a 4× CPU slowdown, that task goes from about 120 ms to about 40 ms.
+ * Other browsers ignore the comment. The chunks (the map, other languages) are compiled as they are used.
+ */
+const compileEagerly = () => ({
+  name: 'compile-eagerly',
+  renderChunk: (code, chunk) => (chunk.isEntry ? { code: `//# allFunctionsCalledOnLoad\n${code}`, map: null } : null),
+});
+
 const minify = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2, unsafe_methods: true }, format: { comments: false } });
 
 // The React entry imports the elements from the main entry, which stays a separate file: never a second copy.
@@ -113,7 +125,7 @@ export default [
       entryFileNames: 'order-status.js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify()],
+    plugins: [leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(), compileEagerly()],
   },
   {
     input: 'src/index.ts',
@@ -123,7 +135,7 @@ export default [
       name: 'ConnectOrderStatus',
       inlineDynamicImports: true,
     },
-    plugins: [pollOnly, leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes],
+    plugins: [pollOnly, leafletTrim(), litPolicy(), nodeResolve({ browser: true }), ts(), minifyTemplates(), minify(false), iifeTypes, compileEagerly()],
   },
   {
     input: 'src/react/index.ts',

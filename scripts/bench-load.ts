@@ -10,6 +10,9 @@
  * case when the map's markers are on screen. A benchmark, not a test: it prints a table and fails nothing.
  *
  * Run: npm run build && npm run bench:load        RUNS=12 (default) sets the loads per case.
+ * BASELINE=<dir of another build> adds each widget case served from that build, interleaved with the others
+ * (before/after on one machine at one time); ONLY=<text> keeps the cases whose name contains it (and the floor);
+ * VIEWPORT=390 loads them at a phone's width.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +23,19 @@ import { startSandboxServer } from '../src/sandbox/node.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 12);
 const CPU_SLOWDOWN = 4;
+/** The page's width: 1024 (a tablet or laptop, the tracker side by side) unless VIEWPORT=390 (a phone, stacked). */
+const VIEWPORT_WIDTH = Number(process.env.VIEWPORT ?? 1024);
 /** How long after the sentence layout shifts and the map are still watched for. */
 const SETTLE_MS = 2500;
 
 const sandbox = new Sandbox({ seed: 13 });
 const pagesDir = `${root}.tmp/bench-pages`;
 mkdirSync(pagesDir, { recursive: true });
-const server = await startSandboxServer({ sandbox, staticDir: { '/bench/': pagesDir, '/dist/': `${root}dist` } });
+const baseline = process.env.BASELINE;
+const server = await startSandboxServer({
+  sandbox,
+  staticDir: { '/bench/': pagesDir, '/dist/': `${root}dist`, ...(baseline ? { '/baseline/': baseline } : {}) },
+});
 
 /** An order in a state, with a user token for it (and the shopper on the way when delivering). */
 function orderIn(state: string): { id: string; token: string } {
@@ -37,6 +46,7 @@ function orderIn(state: string): { id: string; token: string } {
 }
 
 const picking = orderIn('picking');
+const FLOOR = 'plain fetch (floor)';
 const delivering = orderIn('delivering');
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -44,8 +54,8 @@ const page = (body: string) => `<!doctype html><html lang="en"><head><meta chars
 const element = (tag: string, order: { id: string; token: string }) =>
   `<${tag} order-id="${order.id}" token="${order.token}" api-base="${server.url}" poll-interval="60"></${tag}>`;
 
-const CASES = {
-  'plain fetch (floor)': page(`<h2>Your order</h2><p part="sentence" id="s"></p><script type="module">
+const ALL_CASES = {
+  [FLOOR]: page(`<h2>Your order</h2><p part="sentence" id="s"></p><script type="module">
 const sentences = { picking: 'Your shopper is picking your items.' };
 const r = await fetch('${server.url}/v2/post_checkout/orders/${picking.id}', { headers: { Accept: 'application/json', Authorization: 'Bearer ${picking.token}' } });
 const order = await r.json();
@@ -56,8 +66,15 @@ document.getElementById('s').textContent = sentences[order.workflow_state] ?? or
   '<order-tracker>, IIFE': page(`<script src="/dist/order-status.iife.js"></script>${element('order-tracker', picking)}`),
   '<order-tracker>, ES module, delivering (map)': page(`<script type="module" src="/dist/order-status.js"></script>${element('order-tracker', delivering)}`),
 } as const;
-type CaseName = keyof typeof CASES;
-const names = Object.keys(CASES) as CaseName[];
+const only = process.env.ONLY;
+const CASES: Record<string, string> = {};
+for (const [name, html] of Object.entries(ALL_CASES)) {
+  if (only && name !== FLOOR && !name.includes(only)) continue;
+  CASES[name] = html;
+  if (baseline && name !== FLOOR) CASES[`${name}, baseline`] = html.replaceAll('"/dist/', '"/baseline/');
+}
+type CaseName = string;
+const names = Object.keys(CASES);
 names.forEach((name, index) => writeFileSync(`${pagesDir}/case-${index}.html`, CASES[name]));
 
 interface Sample {
@@ -97,7 +114,7 @@ async function load(browser: Browser, index: number): Promise<Sample> {
   const cdp = await tab.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await tab.setViewport({ width: 1024, height: 800 });
+  await tab.setViewport({ width: VIEWPORT_WIDTH, height: 800 });
   tab.on('pageerror', (error) => process.stderr.write(`case ${index}: ${String(error)}\n`));
   await tab.evaluateOnNewDocument(WATCH);
   await tab.goto(`${server.url}/bench/case-${index}.html`);
@@ -133,9 +150,9 @@ try {
   await server.close();
 }
 
-const floor = median(samples.get('plain fetch (floor)')!.map((s) => s.sentenceMs));
+const floor = median(samples.get(FLOOR)!.map((s) => s.sentenceMs));
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
-console.log(`\nFirst paint of the state sentence: ${RUNS} cold loads per case, CPU ${CPU_SLOWDOWN}× slower, emulator on loopback\n`);
+console.log(`\nFirst paint of the state sentence: ${RUNS} cold loads per case, CPU ${CPU_SLOWDOWN}× slower, ${VIEWPORT_WIDTH} px wide, emulator on loopback\n`);
 console.log('| page | sentence, median | p90 | × floor | longest task before it (median) | CLS (median) | map markers (median) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const name of names) {

@@ -34,7 +34,7 @@ describe('hostile data', () => {
         await until(() => shadow(status).querySelector('[data-detail="address"]'), 'the address');
         expect(text(shadow(status).querySelector('[data-detail="address"]'))).to.include('501 Belt Line Rd');
         expect(text(shadow(status).querySelector('[data-detail="notes"]'))).to.include('Blue door');
-        await el.updateComplete;
+        await until(() => shadow(el).querySelector('order-items'), 'the other parts, once the sentence is painted');
         expect(shadow(el).querySelector('shopper-map'), 'no map without coordinates').to.equal(null);
         expect(shadow(el).querySelector('[part="banner"]'), 'nothing to reconnect to').to.equal(null);
         await until(() => seen.errors.length > 0, 'order-error');

@@ -18,7 +18,8 @@ async function mount(order: ScriptedOrder, pollInterval = 3600): Promise<OrderSt
 
 async function loaded(el: OrderStatusElement): Promise<ShadowRoot> {
   const root = shadow(el);
-  await until(() => root.querySelector('.facts') && root.querySelector('.handling'), 'order and handling rendered');
+  // The sentence comes first, the handling and the times follow it: loaded once no placeholder is left.
+  await until(() => root.querySelector('.facts') && root.querySelector('.handling') && !root.querySelector('.skeleton'), 'order and handling rendered');
   return root;
 }
 

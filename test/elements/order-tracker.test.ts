@@ -27,7 +27,8 @@ describe('<order-tracker>', () => {
     ></order-tracker>`);
     const root = shadow(el);
     const status = await until(() => root.querySelector('order-status'), 'order-status');
-    const items = root.querySelector('order-items')!;
+    // The items join once the status has painted its sentence.
+    const items = await until(() => root.querySelector('order-items'), 'order-items');
     const map = await until(() => root.querySelector('shopper-map'), 'shopper-map');
     for (const child of [status, items, map]) {
       expect(child.orderId).to.equal(order.id);
@@ -52,7 +53,8 @@ describe('<order-tracker>', () => {
     const el = await fixture<OrderTrackerElement>(html`<order-tracker order-id=${order.id} api-base=${API} token=${TOKEN}></order-tracker>`);
     const root = shadow(el);
     const status = await until(() => root.querySelector('order-status'), 'order-status');
-    const items = root.querySelector('order-items')!;
+    // The items join once the status has painted its sentence.
+    const items = await until(() => root.querySelector('order-items'), 'order-items');
     const declared = (part: Element) => (part.constructor as typeof OrderTrackerElement).elementProperties;
     const settings = [...declared(el).keys()].filter((key) => key !== 'hideBanner' && declared(status).has(key));
     expect(settings).to.include.members(['orderId', 'apiBase', 'token', 'tokenUrl', 'tokenProvider', 'pollInterval', 'locale', 'timeZone', 'messages']);
@@ -85,6 +87,7 @@ describe('<order-tracker>', () => {
     const el = await fixture<OrderTrackerElement>(html`<order-tracker order-id=${order.id} api-base=${API} token=${TOKEN} poll-interval="3600"></order-tracker>`);
     const root = shadow(el);
     await until(() => shadow(root.querySelector('order-status')!).querySelector('[aria-current="step"]'), 'status');
+    await until(() => root.querySelector('order-items'), 'the other parts, once the sentence is painted');
     expect(root.querySelector('shopper-map')).to.equal(null);
     expect(root.querySelector('.layout')?.hasAttribute('data-map')).to.equal(false);
   });

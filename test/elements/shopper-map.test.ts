@@ -146,16 +146,17 @@ describe('<shopper-map>', () => {
     await until(() => markers(root).length === 2, 'map');
     const map = root.querySelector<HTMLElement>('[part="map"] > .leaflet-container')!;
     const pin = () => (root.querySelector('.map-pin')!.parentElement as HTMLElement).style.transform;
+    // A wheel the map takes is cancelled (the page does not scroll); one it leaves alone scrolls the page.
     const wheel = () => {
       const box = map.getBoundingClientRect();
-      map.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, bubbles: true, composed: true, clientX: box.x + 20, clientY: box.y + 20 }));
+      const event = new WheelEvent('wheel', { deltaY: -300, bubbles: true, composed: true, cancelable: true, clientX: box.x + 20, clientY: box.y + 20 });
+      map.dispatchEvent(event);
+      return event.defaultPrevented;
     };
     const before = pin();
-    wheel();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(pin()).to.equal(before);
+    expect(wheel(), 'a wheel before the map is engaged scrolls the page').to.equal(false);
     map.focus();
-    wheel();
+    expect(wheel(), 'a wheel on the engaged map is the map’s').to.equal(true);
     await until(() => pin() !== before, 'zoomed after focus');
     expect(map.tabIndex).to.equal(0);
   });

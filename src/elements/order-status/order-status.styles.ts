@@ -118,6 +118,12 @@ export const orderStatusStyles = [
   gap: 0.5em;
   margin-top: 0.5em;
 }
+/* The handling's place while it loads: its title and a two-line address. */
+.skeleton.handling-place {
+  width: 50%;
+  height: 4.65em;
+  margin: 0;
+}
 .detail {
   display: flex;
   gap: 0.6em;

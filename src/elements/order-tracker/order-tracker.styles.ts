@@ -28,9 +28,12 @@ shopper-map {
     grid-template-areas: 'status items';
     align-items: start;
   }
-  /* The map keeps its own height beside the status card: stretched to it, long notes made it thousands of pixels tall. */
+  /* The status has its column to itself; the map keeps its own height (stretched to the status card, long notes
+     made it thousands of pixels tall) and tops the other column, the items below it: the status can grow as its
+     details arrive without moving the map or the items (no layout shift). */
   .layout[data-map] {
-    grid-template-areas: 'status map' 'items items';
+    grid-template-areas: 'status map' 'status items';
+    grid-template-rows: auto 1fr;
   }
 }
 `,

@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { RESOURCES } from '../../tracking/snapshot.js';
+import { afterSentence } from '../shared/render-pacing.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL } from '../shopper-map/shopper-map.js';
 import { EXPORTED_PARTS } from './exported-parts.js';
@@ -9,8 +10,9 @@ import { passSettings } from './pass-settings.js';
 /**
  * `<order-status>`, `<order-items>` and `<shopper-map>` in one responsive layout, for pages that want a
  * single tag: stacked on narrow hosts, side by side on wide ones; the map only for orders that are delivered
- * to an address the API gave coordinates for. Every setting is passed down (pass-settings.ts); one banner above
- * all three reports the connection. Events from the parts reach the page (they bubble and are composed).
+ * to an address the API gave coordinates for. The layout holds each part's place from the first render, so
+ * nothing on the page moves as the order's answers arrive. Every setting is passed down (pass-settings.ts);
+ * one banner above all three reports the connection. Events from the parts reach the page (they bubble and are composed).
  * Every part of the inner elements but `base`, `title` and `banner` is re-exported under its own name, so
  * `order-tracker::part(step-current)` styles the stepper inside: the list comes from the parts' own @csspart
  * tags (exported-parts.ts is generated from them), and custom-elements.json lists each one here too.
@@ -47,9 +49,25 @@ export class OrderTrackerElement extends TrackedElement {
   /** Map tile attribution, as text. */
   attribution: string = DEFAULT_ATTRIBUTION;
 
+  protected override paced = false;
+
+  /**
+   * False until the status part has painted its sentence: the map and the items join the layout then, below
+   * or beside the status, where they move nothing already on screen (shared/render-pacing.ts).
+   */
+  private partsShown = false;
+
   constructor() {
     // Reads the order and the handling only to lay out its parts; the parts report the events.
     super(['order', 'handling'], []);
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    void afterSentence().then(() => {
+      this.partsShown = true;
+      this.requestUpdate();
+    });
   }
 
   protected override render(): TemplateResult {
@@ -58,7 +76,9 @@ export class OrderTrackerElement extends TrackedElement {
     // Without an order-id the parts would each complain; one message is enough.
     if (!this.orderId?.trim() || snapshot.condition === 'misconfigured') return html`${banner}`;
     const { order, handling } = snapshot;
-    const showMap = !!handling?.coordinates && order?.fulfillmentType !== 'pickup';
+    // The map's place is kept from the first render, before any answer, so that nothing moves when the
+    // answers arrive: pickup orders and addresses without coordinates give it up.
+    const showMap = order?.fulfillmentType !== 'pickup' && (handling ? !!handling.coordinates : this.awaiting('handling'));
     return html`
       ${banner}
       <div class="layout" part="layout" ?data-map=${showMap}>
@@ -68,7 +88,7 @@ export class OrderTrackerElement extends TrackedElement {
           hide-banner
           ${passSettings(this)}
         ></order-status>
-        ${showMap
+        ${showMap && this.partsShown
           ? html`<shopper-map
               part="shopper-map"
               exportparts=${EXPORTED_PARTS['shopper-map']}
@@ -76,13 +96,15 @@ export class OrderTrackerElement extends TrackedElement {
               ${passSettings(this)}
             ></shopper-map>`
           : nothing}
-        <order-items
-          part="items"
-          exportparts=${EXPORTED_PARTS['order-items']}
-          hide-banner
-          ${passSettings(this)}
-          ><slot></slot
-        ></order-items>
+        ${this.partsShown
+          ? html`<order-items
+              part="items"
+              exportparts=${EXPORTED_PARTS['order-items']}
+              hide-banner
+              ${passSettings(this)}
+              ><slot></slot
+            ></order-items>`
+          : nothing}
       </div>
     `;
   }

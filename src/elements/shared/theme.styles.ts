@@ -142,6 +142,14 @@ h3 {
 .skeleton.tall {
   height: 2.5em;
 }
+/* In a line of text, where a word will be: the line keeps its height. */
+.skeleton.inline {
+  display: inline-block;
+  width: 9em;
+  max-width: 100%;
+  margin: 0;
+  vertical-align: middle;
+}
 @keyframes shimmer {
   from {
     background-position: 100% 0;

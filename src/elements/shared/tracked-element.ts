@@ -11,6 +11,7 @@ import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { OrderElement } from '../order-element.js';
 import { renderBanner } from './banner.js';
+import { afterNextPaint, afterSentence, nextTask } from './render-pacing.js';
 
 export abstract class TrackedElement extends OrderElement {
   // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
@@ -41,6 +42,23 @@ export abstract class TrackedElement extends OrderElement {
 
   protected get snapshot(): OrderSnapshot {
     return this.tracking.snapshot;
+  }
+
+  /**
+   * Whether this element makes way for the state sentence, which the customer waits for: its first render
+   * comes once the page's `<order-status>` has painted its sentence, later updates after the next paint.
+   * `<order-status>` and `<order-tracker>` (which holds it) update at once.
+   */
+  protected paced = true;
+
+  /**
+   * The first render waits for a task of its own: the tracker starts when the element connects, in the task
+   * that defines the elements, so the first read leaves before any template is rendered, and each part of an
+   * `<order-tracker>` renders in a task of its own instead of all in one long task (see render-pacing.ts).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return this.paced ? afterNextPaint().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return (this.paced ? afterSentence() : nextTask()).then(() => super.scheduleUpdate());
   }
 
   /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */

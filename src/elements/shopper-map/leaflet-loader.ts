@@ -6,13 +6,18 @@
 export type LeafletModule = typeof import('./leaflet-map.js');
 
 let loading: Promise<LeafletModule> | undefined;
+let loaded: LeafletModule | undefined;
 
 export function loadLeafletMap(): Promise<LeafletModule> {
   if (!loading) {
     loading = import('./leaflet-map.js');
-    loading.catch(() => {
-      loading = undefined;
-    });
+    loading.then(
+      (module) => (loaded = module),
+      () => (loading = undefined),
+    );
   }
   return loading;
 }
+
+/** The map's code if it is already here (fetched ahead of need): a map can then show in the same update. */
+export const loadedLeafletMap = (): LeafletModule | undefined => loaded;

@@ -1,12 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { Order } from '../../api/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
+import { phaseOf } from '../../workflow/states.js';
 import { addressText } from '../shared/address.js';
 import { icons } from '../shared/icons.js';
+import { whenIdle } from '../shared/render-pacing.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { haversineMeters } from './distance.js';
 import type { LeafletMapView } from './leaflet-map.js';
-import { type LeafletModule, loadLeafletMap } from './leaflet-loader.js';
+import { type LeafletModule, loadedLeafletMap, loadLeafletMap } from './leaflet-loader.js';
 import { shopperMapStyles } from './shopper-map.styles.js';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -79,10 +82,18 @@ export class ShopperMapElement extends TrackedElement {
     const { order, handling, location } = this.snapshot;
     if (!this.mapShown && order?.workflowState === 'delivering' && (handling || location)) {
       this.mapShown = true;
-      loadLeafletMap().then(
-        (module) => (this.leaflet = module),
-        () => (this.leaflet = false),
-      ).finally(() => this.requestUpdate());
+      // Fetched ahead of need (below), the map shows in this very update; otherwise once its code is here.
+      this.leaflet = loadedLeafletMap();
+      if (!this.leaflet) {
+        loadLeafletMap().then(
+          (module) => (this.leaflet = module),
+          () => (this.leaflet = false),
+        ).finally(() => this.requestUpdate());
+      }
+    } else if (!this.mapShown && order && nearsDelivery(order)) {
+      // Checking out, or packed and waiting for a driver: the map's code comes in idle time, so the map needs
+      // no download when the order goes on the way. A failed fetch is tried again then.
+      whenIdle(() => loadLeafletMap().catch(() => {}));
     }
   }
 
@@ -157,6 +168,12 @@ export class ShopperMapElement extends TrackedElement {
     if (lead) sentences.push(lead);
     return sentences.join(' ');
   }
+}
+
+/** Whether the order is about to be on the way: checking out, or ready for its driver (not for pickup orders). */
+function nearsDelivery({ fulfillmentType, workflowState }: Order): boolean {
+  const phase = phaseOf(fulfillmentType, workflowState);
+  return fulfillmentType !== 'pickup' && (phase === 'checking_out' || phase === 'ready');
 }
 
 declare global {

@@ -1,0 +1,77 @@
+// Real browser windows of one order, each with its own page and script, against the server kit and the
+// emulator (mounted by the test server, test/server/wtr-kit.mjs): three windows opened together read Connect
+// no more than one window does, because one leads and the others show what it shares.
+import { expect, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/dom.js';
+
+interface Exchange {
+  method: string;
+  path: string;
+}
+
+/** The reads of the order's endpoints that reached the kit, by endpoint (`order`, `items`, `handling`, …). */
+async function readsByEndpoint(): Promise<Record<string, number>> {
+  const { exchanges } = (await (await fetch('/e2e/report')).json()) as { exchanges: Exchange[] };
+  const counts: Record<string, number> = {};
+  for (const { method, path } of exchanges) {
+    const match = /\/v2\/post_checkout\/orders\/[^/]+(?:\/(\w+))?$/.exec(path);
+    if (method !== 'GET' || !match) continue;
+    const endpoint = match[1] ?? 'order';
+    counts[endpoint] = (counts[endpoint] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** A new customer, signed in by cookie, with a delivery order. */
+async function signIn(): Promise<string> {
+  await fetch('/e2e/report/reset', { method: 'POST' });
+  const { orderId } = (await (await fetch('/e2e/sign-in', { method: 'POST' })).json()) as { orderId: string };
+  return orderId;
+}
+
+/** What a customer sees in a window: the state sentence and the delivery address, once both are there. */
+function shown(win: Window): boolean {
+  const tracker = win.document.querySelector('order-tracker');
+  const status = tracker?.shadowRoot?.querySelector('order-status')?.shadowRoot;
+  return !!status?.querySelector('[part="sentence"]')?.textContent?.trim() && !!status.querySelector('[part="handling"]');
+}
+
+const opened: Window[] = [];
+function openWindows(orderId: string, count: number): Window[] {
+  const windows = Array.from({ length: count }, (_, i) => {
+    const win = window.open(`/test/tracking/order-window.html?order=${encodeURIComponent(orderId)}`, `order-window-${orderId}-${i}`, 'popup,width=900,height=700');
+    if (!win) throw new Error('the browser refused to open a window');
+    return win;
+  });
+  opened.push(...windows);
+  return windows;
+}
+
+describe('windows of one order', () => {
+  afterEach(() => {
+    for (const win of opened.splice(0)) win.close();
+  });
+
+  // Skipped until the tracker is fixed: with the windows opened in one go, two or three of them read the order
+  // at startup (in three runs on main and on this branch, two failed: the order read 2 or 3 times, the
+  // handling and the items once). Remove `.skip` with the fix; the test runs in `npm test` as it is.
+  it.skip('three windows opened together read Connect no more than one window does', async () => {
+    const first = await signIn();
+    const [alone] = openWindows(first, 1);
+    await until(() => shown(alone!), 'one window shows the order', 15_000);
+    let one: Record<string, number> = {};
+    await waitUntil(async () => {
+      one = await readsByEndpoint();
+      return one.order && one.handling;
+    }, 'the reads of one window reached the kit');
+    alone!.close();
+
+    const second = await signIn();
+    const three = openWindows(second, 3);
+    await until(() => three.every(shown), 'every window shows the order', 15_000);
+    const counts = await readsByEndpoint();
+    for (const [endpoint, reads] of Object.entries(counts)) {
+      expect(reads, `reads of ${endpoint}: one window ${JSON.stringify(one)}, three ${JSON.stringify(counts)}`).to.be.at.most(one[endpoint] ?? 0);
+    }
+  });
+});
