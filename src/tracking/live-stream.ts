@@ -37,11 +37,17 @@ export interface LiveStreamOptions {
 
 /** EventSource.CLOSED: the browser will not reconnect by itself. */
 const CLOSED = 2;
+/**
+ * Refused this many times in a row without ever being ready: this kit has no live updates (a stream is
+ * answered 404 there, and an EventSource cannot read the status), so this page stops asking and polls.
+ */
+const REFUSALS_BEFORE_GIVING_UP = 4;
 
 export class LiveStream {
   #source: EventSourceLike | undefined;
   #timer: unknown;
   #failures = 0;
+  #everReady = false;
   #healthy = false;
   #stopped = false;
   #lastEventId = '';
@@ -74,6 +80,7 @@ export class LiveStream {
       });
     on('ready', ({ heartbeat_ms: heartbeat }) => {
       this.#failures = 0;
+      this.#everReady = true;
       this.#silenceMs = 2.5 * (typeof heartbeat === 'number' && heartbeat > 0 ? Math.min(heartbeat, 300_000) : 20_000);
       this.#heard();
       this.#health(true);
@@ -88,7 +95,9 @@ export class LiveStream {
       if (source !== this.#source) return;
       this.#health(false);
       // Dropped: the browser reconnects by itself. Refused (no stream here, the session ended): later each time.
-      if (source.readyState === CLOSED) this.#drop(this.#backoff());
+      if (source.readyState !== CLOSED) return;
+      if (!this.#everReady && this.#failures + 1 >= REFUSALS_BEFORE_GIVING_UP) this.stop();
+      else this.#drop(this.#backoff());
     });
   }
 

@@ -49,6 +49,26 @@ describe('LiveStream', () => {
     assert.equal(sources.length, 3);
   });
 
+  it('a kit with no live updates (refused every time, never ready) is asked four times, then the page just polls', async () => {
+    const { latest, clock, sources } = stream();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      latest().fail(true);
+      await clock.advance(3_600_000);
+    }
+    assert.equal(sources.length, 4);
+    assert.equal(latest().closed, true);
+  });
+
+  it('a stream that was ready once keeps being retried after refusals (a session that ended, a server restarting)', async () => {
+    const { latest, clock, sources } = stream();
+    latest().send('ready', { heartbeat_ms: 20_000 });
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      latest().fail(true);
+      await clock.advance(3_600_000);
+    }
+    assert.equal(sources.length, 7);
+  });
+
   it('a dropped connection is the browser’s to reopen: unhealthy meanwhile, healthy again at ready', () => {
     const { latest, sources, health } = stream();
     latest().send('ready', { heartbeat_ms: 20_000 });
