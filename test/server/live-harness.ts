@@ -4,6 +4,7 @@
  * re-reads the listed endpoints through the kit and shows what Connect answers. Waiting is for real I/O
  * only (a frame arriving, a request answered), bounded, never a fixed sleep.
  */
+import type { EventSourceLike } from '../../src/tracking/live-stream.js';
 import { orderPath, startKit, type Kit, type KitOptions } from './harness.js';
 
 /** What the retailer configured, and what the emulator's callbacks carry. */
@@ -243,4 +244,52 @@ export class FollowingPage {
     });
     return this.#pending;
   }
+}
+
+/**
+ * The widget's own tracker in Node, where there is no EventSource: an `openStream` for the tracking
+ * environment that reads the kit's stream with the customer's session cookie, as a browser would send it.
+ * A refusal (no stream) closes it, as EventSource does; the tracker then polls.
+ */
+export function nodeEventSource(user: string, onFrame: (frame: SseFrame) => void = () => {}): (url: string) => EventSourceLike {
+  return (url) => {
+    const listeners = new Map<string, ((event: MessageEvent) => void)[]>();
+    const emit = (type: string, event: MessageEvent) => (listeners.get(type) ?? []).forEach((listener) => listener(event));
+    let client: StreamClient | undefined;
+    const source = {
+      readyState: 0,
+      addEventListener: (type: string, listener: (event: MessageEvent) => void) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
+      close: () => {
+        source.readyState = 2;
+        client?.close();
+      },
+    };
+    void StreamClient.open(url, { user }).then(async (opened) => {
+      client = opened;
+      if (source.readyState === 2) return opened.close();
+      if (opened.status !== 200) {
+        source.readyState = 2;
+        return emit('error', new MessageEvent('error'));
+      }
+      source.readyState = 1;
+      for (;;) {
+        let frame: SseFrame;
+        try {
+          frame = await opened.next(undefined, 3_600_000);
+        } catch {
+          if (source.readyState !== 2) emit('error', new MessageEvent('error'));
+          source.readyState = 2;
+          return;
+        }
+        onFrame(frame);
+        emit(frame.event, new MessageEvent(frame.event, { data: JSON.stringify(frame.data), lastEventId: frame.id ?? '' }));
+      }
+    }, () => {
+      // Not reached (the server went away): refused, as an EventSource says it, unless closed meanwhile.
+      if (source.readyState === 2) return;
+      source.readyState = 2;
+      emit('error', new MessageEvent('error'));
+    });
+    return source;
+  };
 }

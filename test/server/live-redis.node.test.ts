@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import Redis from 'ioredis';
 import { RedisChangeBus } from '../../src/server/redis.js';
 import { orderPath, type Kit } from './harness.js';
-import { CALLBACK_TOKEN, FollowingPage, callbackBody, openStream, postCallback, startLiveKit } from './live-harness.js';
+import { CALLBACK_TOKEN, FollowingPage, callbackBody, nodeEventSource, openStream, postCallback, startLiveKit } from './live-harness.js';
+import { OrderTracker } from '../../src/tracking/tracker.js';
+import { browserClock } from '../../src/common/clock.js';
+import { ManualConnectivity, ManualVisibility } from '../../src/testing/index.js';
 import { RedisServer, redisMissing } from './redis-server.js';
 
 const missing = redisMissing();
@@ -68,6 +71,61 @@ describe('server kit: live updates across two servers through Redis', { skip: mi
     assert.equal((await postCallback(serverA.kit.url, retried)).status, 200);
     assert.equal((await postCallback(serverB.kit.url, retried)).status, 200);
     assert.ok(serverB.logs.some((entry) => entry.event === 'callback_duplicate'));
+  });
+
+  it('the widget’s own tracker, its stream on server B, shows a change whose callback landed on server A within 1 s', async () => {
+    // The customer's session cookie, as the browser sends it to the retailer's servers.
+    const withSession: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      request.headers.set('Cookie', 'session=customer-a');
+      return fetch(request);
+    };
+    // An order of its own, so the tests after this one find theirs where they left it.
+    const ownOrderId = serverA.sandbox.createOrder({ userId: 'customer-a' }).id;
+    const shopper = serverA.sandbox.createShopper({ email: 'second-shopper@example.com', phone: '5550100101' });
+    const ownBatchId = serverA.sandbox.createBatch({ batchType: 'delivery', shopperId: shopper.id, orders: [{ id: ownOrderId }] }).id;
+    let ready: () => void = () => {};
+    const streamReady = new Promise<void>((resolve) => (ready = resolve));
+    const tracker = new OrderTracker({
+      apiBase: `${serverB.kit.url}/instacart`,
+      orderId: ownOrderId,
+      // Fifteen seconds between polls: only the stream can bring a change within the second.
+      pollIntervalSeconds: 15,
+      tokens: { proxy: true },
+      fetch: withSession,
+      env: {
+        clock: browserClock,
+        visibility: new ManualVisibility(),
+        connectivity: new ManualConnectivity(),
+        random: Math.random,
+        openStream: nodeEventSource('customer-a', (frame) => frame.event === 'ready' && ready()),
+      },
+    });
+    let onState: (state: string | undefined) => void = () => {};
+    tracker.subscribe({ needs: ['order'], primary: [], onSnapshot: (snapshot) => onState(snapshot.order?.workflowState), onNotice: () => {} });
+    /** Resolves with the time until the tracker shows `state`; fails after 1 s. */
+    const shows = (state: string, started: number) =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the tracker shows ${tracker.current.order?.workflowState}, not ${state}, after 1 s`)), 1_000);
+        onState = (shown) => {
+          if (shown !== state) return;
+          clearTimeout(timer);
+          resolve(performance.now() - started);
+        };
+        onState(tracker.current.order?.workflowState);
+      });
+    try {
+      // The first answer opens the stream on server B; the kit says `ready` once it follows the order.
+      await Promise.race([streamReady, new Promise((_, reject) => setTimeout(() => reject(new Error('no ready on the stream within 2 s')), 2_000))]);
+      for (let step = 0; step < 3; step += 1) {
+        const started = performance.now();
+        serverA.sandbox.advanceBatch(ownBatchId);
+        const state = serverA.sandbox.getOrder(ownOrderId).workflowState;
+        assert.ok((await shows(state, started)) < 1_000);
+      }
+    } finally {
+      tracker.stop();
+    }
   });
 
   it('with Redis gone, the stream tells the page to poll, and the kit keeps answering', async () => {
