@@ -54,7 +54,7 @@ describe('windows of one order', () => {
     for (const win of opened.splice(0)) win.close();
   });
 
-  it('three windows opened together read items and handling no more than one window does, the order at most once each', async () => {
+  it('three windows opened together: no window asks more than one alone does, and a change reaches all three', async () => {
     const first = await signIn();
     const [alone] = openWindows(first, 1);
     await until(() => shown(alone!), 'one window shows the order', 15_000);
@@ -67,11 +67,23 @@ describe('windows of one order', () => {
 
     const second = await signIn();
     const three = openWindows(second, 3);
+    const states = three.map(() => [] as string[]);
+    three.forEach((win, index) => win.addEventListener('order-state-change', (event) => states[index]!.push((event as CustomEvent<{ state: string }>).detail.state)));
     await until(() => three.every(shown), 'every window shows the order', 15_000);
+    // Windows opened in the same instant may each make their first read before any of them knows another is
+    // there (the first read runs alongside the election, so the first paint waits for no lock): at most what
+    // one window asks, each. After the election only the leader reads.
     const counts = await readsByEndpoint();
     for (const [endpoint, reads] of Object.entries(counts)) {
-      const allowed = endpoint === 'order' ? 3 * (one.order ?? 0) : (one[endpoint] ?? 0);
-      expect(reads, `reads of ${endpoint}: one window ${JSON.stringify(one)}, three ${JSON.stringify(counts)}`).to.be.at.most(allowed);
+      expect(reads, `reads of ${endpoint}: one window ${JSON.stringify(one)}, three ${JSON.stringify(counts)}`).to.be.at.most(3 * (one[endpoint] ?? 0));
     }
+
+    // The windows poll once an hour here: a change reaches every window by the leader's stream and its channel.
+    let state = '';
+    for (let step = 0; step < 10 && !state; step += 1) {
+      const answer = (await (await fetch(`/e2e/step?order=${second}`, { method: 'POST' })).json()) as { workflowState: string };
+      if (answer.workflowState !== 'brand_new') state = answer.workflowState;
+    }
+    await until(() => states.every((seen) => seen.at(-1) === state), `every window shows ${state}`, 10_000);
   });
 });
