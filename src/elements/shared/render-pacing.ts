@@ -16,8 +16,11 @@ export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout
  */
 export const afterNextPaint = (): Promise<void> =>
   new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 100);
+    const hidden = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(hidden);
+      setTimeout(resolve);
+    });
   });
 
 /** Runs work the page will need soon when the browser is idle, or in a while where it cannot say. */
