@@ -7,7 +7,7 @@
  *   answered, to count what was asked when and to settle before time moves on.
  * - `FakeLocks`: an in-memory Web Locks manager, for several simulated tabs where `navigator.locks` is
  *   missing (Node).
- * - `memoryTabs()`: every tab service a browser gives (channels, locks, the leader's note) in memory, so
+ * - `memoryTabs()`: every tab service a browser gives (channels, locks) in memory, so
  *   several simulated tabs of one order share the polling as real tabs do; `messagesDelivered()` lets their
  *   messages arrive.
  * - `ManualStreams`: the live stream from the server kit (EventSource), moved by the test: frames sent, the

@@ -1,14 +1,12 @@
 /**
  * The browser's tab services in memory, for running several tabs of one order in Node: BroadcastChannels that
- * deliver a copy of each message to every other channel of the same name a microtask later, exclusive Web
- * Locks, and one localStorage-like store for the leader's note.
+ * deliver a copy of each message to every other channel of the same name a microtask later, and exclusive Web
+ * Locks.
  */
-import type { HintStore } from '../tracking/leader-hint.js';
 import type { ChannelLike, TabServices } from '../tracking/tab-coordinator.js';
 import { FakeLocks } from './fake-locks.js';
 
 export interface MemoryTabs extends TabServices {
-  hints: HintStore & { entries: Map<string, string> };
   /** Posts anything on a channel, as another script of the site could. */
   post(name: string, message: unknown): void;
   /** Names of the channels opened so far. */
@@ -21,7 +19,6 @@ export interface MemoryTabs extends TabServices {
  */
 export function memoryTabs(options: { lockDelay?: boolean } = {}): MemoryTabs {
   const listeners = new Map<string, Set<(event: MessageEvent) => void>>();
-  const entries = new Map<string, string>();
   const names: string[] = [];
   const deliver = (name: string, message: unknown, except?: (event: MessageEvent) => void) => {
     const copy = structuredClone(message);
@@ -36,7 +33,6 @@ export function memoryTabs(options: { lockDelay?: boolean } = {}): MemoryTabs {
   return {
     locks,
     names,
-    hints: { entries, get: (key) => entries.get(key) ?? null, set: (key, value) => void entries.set(key, value), remove: (key) => void entries.delete(key) },
     post: (name, message) => deliver(name, message),
     openChannel(name): ChannelLike {
       names.push(name);

@@ -1,14 +1,13 @@
 /**
  * One tab polls for all: when the same order is open in several tabs of one browser, the tabs elect a leader
  * with the Web Locks API (a lock is released by the browser when its tab closes, so a closed leader hands over
- * at once), the leader polls, and every answer it gets is shared over a BroadcastChannel. A tab only competes
- * for the lead while it is visible: a hidden leader steps down so a visible tab takes over. Where either API
- * is missing the tab polls on its own, as before. A tab that opens while another leads (the leader's note,
- * leader-hint.ts) says hello at once and waits for the leader's data instead of reading the API itself.
+ * at once), the leader polls, and every answer it gets is shared over a BroadcastChannel. Only the lock's
+ * holder reads, from the start: tabs opened in the same instant cost what one tab costs, and the price is one
+ * exchange with the browser (not a server) before the first read. A tab that does not get the lock says hello
+ * and waits for the leader's data. A tab only competes for the lead while it is visible: a hidden leader steps
+ * down so a visible tab takes over. Where either API is missing the tab polls on its own.
  */
 import type { OrderResource } from '../api/types.js';
-import type { Clock } from '../common/clock.js';
-import { type HintStore, LeaderHint, localStorageHints } from './leader-hint.js';
 import type { FinalCondition } from './snapshot.js';
 
 /**
@@ -35,14 +34,11 @@ export interface LocksLike {
 export interface TabServices {
   openChannel(name: string): ChannelLike | null;
   locks: LocksLike | null;
-  /** Where the leader leaves its note; without it every tab reads at once and the lock sorts them out. */
-  hints?: HintStore | null;
 }
 
 export const browserTabServices: TabServices = {
   openChannel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
   locks: typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LocksLike) : null,
-  hints: localStorageHints(),
 };
 
 /**
@@ -50,7 +46,7 @@ export const browserTabServices: TabServices = {
  * running an older script (opened before the retailer updated it) then coordinates only with its own version
  * and polls for itself, instead of misreading what a newer leader shares.
  */
-const PROTOCOL = 'connect-order-status/v3';
+const PROTOCOL = 'connect-order-status/v4';
 
 /** Each tab starts alone; `leader` polls and shares; `follower` listens. `solo` cannot share and polls alone. */
 export type TabRole = 'solo' | 'leader' | 'follower';
@@ -58,7 +54,6 @@ export type TabRole = 'solo' | 'leader' | 'follower';
 export interface TabCoordinatorOptions {
   key: string;
   services: TabServices;
-  clock: Clock;
   onRole(role: TabRole): void;
   onMessage(message: TabMessage): void;
 }
@@ -70,7 +65,6 @@ export class TabCoordinator {
   #waiting: AbortController | undefined;
   #closed = false;
   #saidHello = false;
-  readonly #hint: LeaderHint | undefined;
 
   readonly #options: TabCoordinatorOptions;
   /** The lock's and the channel's name: one per order and protocol version. */
@@ -79,12 +73,11 @@ export class TabCoordinator {
   constructor(options: TabCoordinatorOptions) {
     this.#options = options;
     this.#name = `${PROTOCOL}:${options.key}`;
-    if (options.services.hints) this.#hint = new LeaderHint(options.services.hints, this.#name, options.clock);
   }
 
   /**
-   * Joins the other tabs of this order; the role follows (onRole) once the browser answers. Returns at once
-   * whether another tab is known to lead: if so this one waits for its data, otherwise it may read now.
+   * Joins the other tabs of this order. Returns false where the browser cannot coordinate tabs (the tab reads
+   * alone, now); otherwise the role follows through onRole once the browser answers: until then, read nothing.
    */
   start(visible: boolean): boolean {
     const { services } = this.#options;
@@ -92,13 +85,14 @@ export class TabCoordinator {
     this.#channel = services.openChannel(this.#name);
     if (!this.#channel) return false;
     this.#channel.addEventListener('message', (event) => this.#received(event.data));
-    const anotherLeads = this.#hint?.anotherLeads() ?? false;
-    if (anotherLeads) this.#sayHello();
-    // About to compete: tabs that open in the meantime wait for this one instead of reading too.
-    else if (visible) this.#hint?.claim();
-    if (visible) void this.#compete();
-    else this.#setRole('follower');
-    return anotherLeads;
+    if (visible) {
+      void this.#compete();
+    } else {
+      // A hidden tab reads nothing; whatever a leader has is on screen the moment the tab is shown.
+      this.#setRole('follower');
+      this.#sayHello();
+    }
+    return true;
   }
 
   /** Shares what this tab read (only a leader does). */
@@ -117,7 +111,6 @@ export class TabCoordinator {
       if (this.#role === 'leader') {
         this.#releaseLock?.();
         this.#releaseLock = undefined;
-        this.#hint?.release();
         this.#setRole('follower');
       }
     }
@@ -127,7 +120,6 @@ export class TabCoordinator {
     this.#closed = true;
     this.#waiting?.abort();
     this.#releaseLock?.();
-    this.#hint?.release();
     this.#channel?.close();
   }
 
@@ -142,8 +134,6 @@ export class TabCoordinator {
       });
     });
     if (gotIt || this.#closed) return;
-    // Another tab won: its note stays, this one's claim goes.
-    this.#hint?.release();
     this.#setRole('follower');
     this.#sayHello();
     const waiting = new AbortController();
@@ -164,7 +154,6 @@ export class TabCoordinator {
     const held = new Promise<void>((resolve) => {
       this.#releaseLock = resolve;
     });
-    this.#hint?.claim();
     this.#setRole('leader');
     return held;
   }

@@ -6,7 +6,6 @@
  * condition is only a reason for this tab to ask Connect itself, never to stop on someone else's word.
  */
 import type { OrderResource } from '../api/types.js';
-import type { Clock } from '../common/clock.js';
 import { type FinalCondition, type OrderSnapshot, parseAnswer, RESOURCES, type ResourceAnswer } from './snapshot.js';
 import { TabCoordinator, type TabMessage, type TabRole, type TabServices } from './tab-coordinator.js';
 
@@ -14,7 +13,6 @@ export interface TabRelayOptions {
   /** The order's key (see order-key.ts): tabs of the same order meet, others never do. */
   key: string;
   services: TabServices;
-  clock: Clock;
   /** What this tab knows now, for a newcomer's hello. */
   current(): OrderSnapshot;
   onRole(role: TabRole): void;
@@ -35,13 +33,20 @@ export class TabRelay {
     this.#coordinator = new TabCoordinator({
       key: options.key,
       services: options.services,
-      clock: options.clock,
-      onRole: options.onRole,
+      onRole: (role) => {
+        // The first reads go out alongside the election: what came back before this tab won could not be
+        // shared then (only a leader shares), and tabs that said hello meanwhile were given nothing yet.
+        if (role === 'leader') this.#welcome();
+        options.onRole(role);
+      },
       onMessage: (message) => this.#received(message),
     });
   }
 
-  /** Joins the other tabs of this order. Returns whether another tab is known to lead (then wait for its data). */
+  /**
+   * Joins the other tabs of this order. Returns false where the browser cannot coordinate tabs (read alone, now);
+   * otherwise wait for onRole: only the leader reads.
+   */
   start(visible: boolean): boolean {
     return this.#coordinator.start(visible);
   }

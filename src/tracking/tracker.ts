@@ -56,12 +56,16 @@ export class OrderTracker {
   #pageActive = true;
   #stopWatching: (() => void) | undefined;
   #started = false;
+  /** Settles once this tab knows whether it reads (then its first reads have left) or another tab reads for it. */
+  readonly #firstReads: Promise<void>;
+  #firstReadsLeft!: () => void;
   readonly #dropped: DroppedPartNotices;
 
   readonly #config: TrackerConfig;
 
   constructor(config: TrackerConfig) {
     this.#config = config;
+    this.#firstReads = new Promise((resolve) => (this.#firstReadsLeft = resolve));
     this.#snapshot = emptySnapshot(config.orderId);
     const { apiBase, fetch, acceptLanguage, env } = config;
     this.#client = new ConnectClient({ apiBase, fetch, acceptLanguage, timeoutMs: REQUEST_TIMEOUT_MS, timers: env.clock });
@@ -79,6 +83,14 @@ export class OrderTracker {
 
   get current(): OrderSnapshot {
     return this.#snapshot;
+  }
+
+  /**
+   * Settles once the first reads have left (or this tab knows another tab reads for it): a page's first render
+   * waits for it, so the reads are not held up behind the render.
+   */
+  get firstReadsSent(): Promise<void> {
+    return this.#firstReads;
   }
 
   get subscriberCount(): number {
@@ -134,6 +146,12 @@ export class OrderTracker {
 
   #start(): void {
     this.#started = true;
+    // The first reads leave now, or once the browser has said which tab reads (onRole).
+    if (!this.#join()) this.#firstReadsLeft();
+  }
+
+  /** Starts reading, or joins the other tabs of the order; returns true when the role is not known yet. */
+  #join(): boolean {
     const { env, apiBase, orderId } = this.#config;
     this.#stopWatching = watchPageActivity(env, (change) => this.#pageActivityChanged(change));
     if (!this.#auth.configured) {
@@ -142,21 +160,21 @@ export class OrderTracker {
       const error = new ApiError({ kind: 'misconfigured', message });
       this.#halt('misconfigured', { type: 'halted', condition: 'misconfigured', resource: 'order', error });
       this.#subscribers.tell(errorNotice(orderId, 'order', error));
-      return;
+      return false;
     }
     if (!env.tabs) {
       this.#retune();
-      return;
+      return false;
     }
     this.#relay = new TabRelay({
       key: orderKey(apiBase, orderId),
       services: env.tabs,
-      clock: env.clock,
       current: () => this.#snapshot,
       onRole: (role) => {
         this.#role = role;
         // A new leader reads what the state needs at once: the takeover costs no waiting.
         this.#retune();
+        this.#firstReadsLeft();
       },
       onAnswer: (answer) => this.#received(answer),
       // Another tab's word is not enough to stop: this tab asks Connect itself, and stops only on its answer.
@@ -164,10 +182,16 @@ export class OrderTracker {
         if (!isHalted(this.#snapshot)) this.#pollers.readAgain('order');
       },
     });
-    // The first read goes out now, alongside the election, unless another tab already leads: then this tab
-    // follows until the election says otherwise, its data comes over the channel, and it asks Connect nothing.
-    if (this.#relay.start(env.visibility.isVisible())) this.#role = 'follower';
-    else this.#retune();
+    // Only the tab that holds the order's lock reads: the first read goes out as soon as the browser grants it
+    // (onRole above), and a tab that opens while another reads asks Connect nothing, so windows opened in the
+    // same instant cost what one costs. Until the browser answers, this tab follows (reads nothing). Where tabs
+    // cannot be coordinated, it reads alone, at once.
+    if (!this.#relay.start(env.visibility.isVisible())) {
+      this.#retune();
+      return false;
+    }
+    if (this.#role === 'solo') this.#role = 'follower';
+    return true;
   }
 
   #createPollers(): ResourcePollers {

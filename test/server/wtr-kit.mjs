@@ -54,6 +54,7 @@ async function start() {
       exchanges.push({
         method: request.method,
         path: new URL(request.url).pathname,
+        query: new URL(request.url).search,
         authorization: request.headers.has('Authorization'),
         status: response.status,
         body: stream ? '' : await response.clone().text(),

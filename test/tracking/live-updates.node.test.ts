@@ -161,6 +161,20 @@ describe('live updates in the tracker', () => {
     assert.equal(streams.latest?.url, `${KIT}/events?order=${order.id}&last_event_id=k.7`);
   });
 
+  it('a page that is hidden (or closed) asks nothing as its stream closes', async () => {
+    const order = picking();
+    const tabEnv = { ...env, visibility: manualEnvironment().visibility, tabs: memoryTabs() };
+    track(order.id, { proxy: true, tabEnv });
+    await env.clock.advance(0);
+    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
+    await env.clock.advance(1_000);
+    log.clear();
+    tabEnv.visibility.set(false);
+    await env.clock.advance(1_000);
+    assert.equal(streams.live.length, 0);
+    assert.deepEqual(log.requests.map((r) => r.resource), []);
+  });
+
   it('no stream with a token (no kit behind the page), none in a following tab, none while hidden, none once delivered', async () => {
     const order = picking();
     const token = sandbox.userToken(order.userId).access_token;

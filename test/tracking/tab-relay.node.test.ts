@@ -1,9 +1,10 @@
 // What tabs of one order tell each other: the leader's answers (as Connect sent them, parsed again by each
-// tab) reach the followers; a tab that opens late is given what the leader has; anything malformed on the
-// channel is dropped, and a reported halt is only a reason to ask Connect. In-memory channels, locks, notes.
+// tab) reach the followers; a tab that opens late, or takes over, is given what the leader has; anything
+// malformed on the channel is dropped, and a reported halt is only a reason to ask Connect. In-memory
+// channels and locks.
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualClock, memoryTabs, messagesDelivered, type MemoryTabs } from '../../src/testing/index.js';
+import { memoryTabs, messagesDelivered, type MemoryTabs } from '../../src/testing/index.js';
 import { emptySnapshot, nextSnapshot, type OrderSnapshot, type ResourceAnswer } from '../../src/tracking/snapshot.js';
 import { TabRelay } from '../../src/tracking/tab-relay.js';
 import type { TabRole } from '../../src/tracking/tab-coordinator.js';
@@ -12,14 +13,13 @@ const RAW_ORDER = { id: 'o1', creation_date: '2026-11-26T15:00:00Z', workflow_st
 const relays: TabRelay[] = [];
 afterEach(() => relays.splice(0).forEach((relay) => relay.stop()));
 
-function tab(services: MemoryTabs, clock: ManualClock, snapshot: () => OrderSnapshot = () => emptySnapshot('o1'), key = 'https://connect.test\no1') {
+function tab(services: MemoryTabs, snapshot: () => OrderSnapshot = () => emptySnapshot('o1'), key = 'https://connect.test\no1') {
   const heard: ResourceAnswer[] = [];
   const halts: string[] = [];
   const roles: TabRole[] = [];
   const relay = new TabRelay({
     key,
     services,
-    clock,
     current: snapshot,
     onRole: (role) => roles.push(role),
     onAnswer: (answer) => heard.push(answer),
@@ -29,15 +29,16 @@ function tab(services: MemoryTabs, clock: ManualClock, snapshot: () => OrderSnap
   return { relay, heard, halts, roles };
 }
 
+const PICKING = { id: 'o1', creationDate: '', workflowState: 'picking', fulfillmentType: 'delivery' } as const;
+
 describe('TabRelay', () => {
   it('the first tab leads; what it reads reaches a follower, parsed; a follower shares nothing', async () => {
     const services = memoryTabs();
-    const clock = new ManualClock();
-    const a = tab(services, clock);
-    assert.equal(a.relay.start(true), false, 'nobody leads yet: read at once');
+    const a = tab(services);
+    assert.equal(a.relay.start(true), true, 'tabs can be coordinated: the role follows');
     await messagesDelivered();
-    const b = tab(services, clock);
-    assert.equal(b.relay.start(true), true, 'the leader left its note: wait for its data');
+    const b = tab(services);
+    b.relay.start(true);
     await messagesDelivered();
     assert.deepEqual([a.roles, b.roles], [['leader'], ['follower']]);
     a.relay.shareAnswer('order', RAW_ORDER);
@@ -48,30 +49,81 @@ describe('TabRelay', () => {
     assert.deepEqual(a.heard, []);
   });
 
+  it('windows opened in the same instant: before the browser answers none has a role (none reads); then one leads', async () => {
+    const services = memoryTabs({ lockDelay: true });
+    const tabs = [tab(services), tab(services), tab(services)];
+    tabs.forEach((t) => t.relay.start(true));
+    await messagesDelivered();
+    assert.deepEqual(tabs.map((t) => t.roles), [[], [], []], 'no tab reads before the lock says who leads');
+    // The browser's answers to the lock requests (a macrotask later in memoryTabs' lockDelay).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await messagesDelivered();
+    assert.deepEqual(tabs.map((t) => t.roles), [['leader'], ['follower'], ['follower']]);
+    tabs[0]!.relay.shareAnswer('order', RAW_ORDER);
+    await messagesDelivered();
+    assert.deepEqual(tabs.map((t) => t.heard.length), [0, 1, 1]);
+  });
+
   it('a tab that opens late is given every part the leader shows; a halt is reported, not obeyed', async () => {
     const services = memoryTabs();
-    const clock = new ManualClock();
     let known = emptySnapshot('o1');
-    const a = tab(services, clock, () => known);
+    const a = tab(services, () => known);
     a.relay.start(true);
     await messagesDelivered();
     a.relay.shareAnswer('order', RAW_ORDER);
     a.relay.shareAnswer('location', { coordinates: { latitude: 1, longitude: 2 } });
-    known = nextSnapshot(nextSnapshot(known, { type: 'received', resource: 'order', data: { id: 'o1', creationDate: '', workflowState: 'picking', fulfillmentType: 'delivery' }, at: 1 }), { type: 'halted', condition: 'not_found' });
-    const b = tab(services, clock);
+    known = nextSnapshot(nextSnapshot(known, { type: 'received', resource: 'order', data: PICKING, at: 1 }), { type: 'halted', condition: 'not_found' });
+    const b = tab(services);
     b.relay.start(true);
     await messagesDelivered();
     assert.deepEqual(b.heard.map((h) => h.resource), ['order'], 'no shopper position the leader no longer shows');
     assert.deepEqual(b.halts, ['not_found']);
   });
 
-  it('drops what does not parse, unknown endpoints, forged conditions and junk, and keeps going', async () => {
+  it('a hidden tab reads nothing and asks the leader for what it has', async () => {
     const services = memoryTabs();
-    const clock = new ManualClock();
-    const a = tab(services, clock);
+    let known = emptySnapshot('o1');
+    const a = tab(services, () => known);
     a.relay.start(true);
     await messagesDelivered();
-    const b = tab(services, clock);
+    a.relay.shareAnswer('order', RAW_ORDER);
+    known = nextSnapshot(known, { type: 'received', resource: 'order', data: PICKING, at: 1 });
+    const hidden = tab(services);
+    hidden.relay.start(false);
+    await messagesDelivered();
+    assert.deepEqual(hidden.roles, ['follower']);
+    assert.deepEqual(hidden.heard.map((h) => h.resource), ['order']);
+  });
+
+  it('a tab that takes over shares what it has at once: tabs that asked while nobody led are not left waiting', async () => {
+    const services = memoryTabs();
+    let knownByB = emptySnapshot('o1');
+    const a = tab(services);
+    a.relay.start(true);
+    await messagesDelivered();
+    const b = tab(services, () => knownByB);
+    b.relay.start(true);
+    await messagesDelivered();
+    a.relay.shareAnswer('order', RAW_ORDER);
+    await messagesDelivered();
+    knownByB = nextSnapshot(knownByB, { type: 'received', resource: 'order', data: PICKING, at: 1 });
+    // What a tab that opened as the leader closed would hear: the channel, listened to directly.
+    const channel = services.openChannel(services.names[0]!)!;
+    const heard: unknown[] = [];
+    channel.addEventListener('message', (event) => heard.push(event.data));
+    a.relay.stop();
+    await messagesDelivered();
+    assert.deepEqual(b.roles, ['follower', 'leader']);
+    assert.deepEqual(heard, [{ type: 'answer', resource: 'order', raw: RAW_ORDER }]);
+    channel.close();
+  });
+
+  it('drops what does not parse, unknown endpoints, forged conditions and junk, and keeps going', async () => {
+    const services = memoryTabs();
+    const a = tab(services);
+    a.relay.start(true);
+    await messagesDelivered();
+    const b = tab(services);
     b.relay.start(true);
     await messagesDelivered();
     const name = services.names[0]!;
@@ -98,21 +150,14 @@ describe('TabRelay', () => {
     assert.equal(b.heard.length, 1, 'still listening');
   });
 
-  it('a leader note older than ten seconds is a tab that closed: the newcomer reads at once', async () => {
-    const services = memoryTabs();
-    const clock = new ManualClock();
-    services.hints.set('connect-order-status/v3:https://connect.test\no1', `gone ${clock.now() - 11_000}`);
-    assert.equal(tab(services, clock).relay.start(true), false);
-  });
-
   it('tabs of another order never hear each other', async () => {
     const services = memoryTabs();
-    const clock = new ManualClock();
-    const a = tab(services, clock);
+    const a = tab(services);
     a.relay.start(true);
-    const other = tab(services, clock, () => emptySnapshot('o2'), 'https://connect.test\no2');
-    assert.equal(other.relay.start(true), false, 'another order leads nothing of this one');
+    const other = tab(services, () => emptySnapshot('o2'), 'https://connect.test\no2');
+    other.relay.start(true);
     await messagesDelivered();
+    assert.deepEqual(other.roles, ['leader'], 'another order has a leader of its own');
     a.relay.shareAnswer('order', RAW_ORDER);
     await messagesDelivered();
     assert.deepEqual(other.heard, []);

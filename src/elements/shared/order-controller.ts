@@ -104,6 +104,11 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     });
   }
 
+  /** Settles once the order's first reads have left, or another tab reads for this one (see OrderTracker). */
+  get firstReadsSent(): Promise<void> {
+    return this.#tracker?.firstReadsSent ?? Promise.resolve();
+  }
+
   onSnapshot(snapshot: OrderSnapshot): void {
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;

@@ -9,6 +9,22 @@
 /** Resolves in a new task: whatever is queued (the first read, a paint that is due) goes first. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
+/** The longest a first render waits for the first reads to leave: the browser answers a lock in far less. */
+const FIRST_READS_WAIT_MS = 100;
+
+/**
+ * Resolves in a new task once the order's first reads have left: the tab election (a Web Lock) is answered by
+ * the browser within a millisecond or two, and a render started before it would hold the reads up behind it.
+ */
+export const afterFirstReads = (sent: Promise<void>): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const late = setTimeout(resolve, FIRST_READS_WAIT_MS);
+    void sent.then(() => {
+      clearTimeout(late);
+      resolve();
+    });
+  }).then(nextTask);
+
 /**
  * Resolves in a task after the next frame, i.e. once what is on screen now has been painted (the frame
  * callback runs just before the paint, the task it queues after it). A hidden page paints no frames: there it

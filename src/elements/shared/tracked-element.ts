@@ -11,7 +11,7 @@ import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { OrderElement } from '../order-element.js';
 import { renderBanner } from './banner.js';
-import { afterNextPaint, afterSentence, nextTask } from './render-pacing.js';
+import { afterFirstReads, afterNextPaint, afterSentence } from './render-pacing.js';
 
 export abstract class TrackedElement extends OrderElement {
   // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
@@ -52,13 +52,14 @@ export abstract class TrackedElement extends OrderElement {
   protected paced = true;
 
   /**
-   * The first render waits for a task of its own: the tracker starts when the element connects, in the task
-   * that defines the elements, so the first read leaves before any template is rendered, and each part of an
-   * `<order-tracker>` renders in a task of its own instead of all in one long task (see render-pacing.ts).
+   * The first render waits for a task of its own, after the order's first reads have left: the tracker starts
+   * when the element connects, and its reads go out as soon as the browser says this tab is the one to read
+   * them, so no template holds them up; and each part of an `<order-tracker>` renders in a task of its own
+   * instead of all in one long task (see render-pacing.ts).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return this.paced ? afterNextPaint().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-    return (this.paced ? afterSentence() : nextTask()).then(() => super.scheduleUpdate());
+    return (this.paced ? afterSentence() : afterFirstReads(this.tracking.firstReadsSent)).then(() => super.scheduleUpdate());
   }
 
   /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */
