@@ -185,6 +185,23 @@ describe('<order-status>', () => {
     expect(root.querySelector('section')?.getAttribute('aria-busy')).to.equal('false');
   });
 
+  it('on a phone-sized page nothing moves as the answer and the times arrive (layout shift)', async () => {
+    const order = newOrder({ workflow_state: 'picking' });
+    const shifts: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => shifts.push(...list.getEntries()));
+    observer.observe({ type: 'layout-shift' });
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 358px">
+      <order-status order-id=${order.id} api-base=${API} token=${TOKEN} poll-interval="3600" locale="en-US" time-zone="America/Chicago"></order-status>
+    </div>`);
+    await loaded(host.querySelector('order-status')!);
+    // Shifts are reported with the frame that shows them.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    shifts.push(...observer.takeRecords());
+    observer.disconnect();
+    const total = shifts.reduce((sum, entry) => sum + (entry as PerformanceEntry & { value: number }).value, 0);
+    expect(total, `layout shift while loading: ${shifts.length} shifts`).to.be.below(0.001);
+  });
+
   it('moves the current step and announces the new state politely', async () => {
     const order = newOrder({ workflow_state: 'picking' });
     const el = await mount(order, 1);

@@ -95,8 +95,13 @@ export const orderStatusStyles = [
 .stepper:not([data-kind='step']) {
   opacity: 0.7;
 }
-/* Narrow hosts: a vertical stepper. */
+/* Narrow hosts: a vertical stepper, and labels that wrap at their spaces. A label is on screen from the first
+   render, before the answer, so a row is as tall then as after; the values get the width they need to stay
+   on one line (a delivery window, when it comes, moves nothing below it). */
 @container order-status (max-width: 28rem) {
+  .facts {
+    grid-template-columns: min-content 1fr;
+  }
   .stepper {
     grid-auto-flow: row;
   }
