@@ -26,6 +26,17 @@ const description = (root: ShadowRoot) => text(root.querySelector('[data-text-al
 describe('<shopper-map>', () => {
   before(() => startConnectStandIn());
 
+  it('names its markers in the page’s language, and renames them when the language changes', async () => {
+    const el = await mount(newOrder({ workflow_state: 'delivering', location: NEARBY }));
+    const root = shadow(el);
+    await until(() => markers(root).length === 2, 'two markers');
+    const names = () => [root.querySelector('.map-pin')?.getAttribute('aria-label'), root.querySelector('.map-shopper')?.getAttribute('aria-label')];
+    expect(names()).to.deep.equal(['Delivery address', 'Your shopper']);
+    el.setAttribute('locale', 'es');
+    await until(() => names()[0] === 'Dirección de entrega', 'Spanish names');
+    expect(names()).to.deep.equal(['Dirección de entrega', 'Tu comprador']);
+  });
+
   it('before delivering shows a calm placeholder with the address and loads no map', async () => {
     const el = await mount(newOrder({ workflow_state: 'picking' }));
     const root = shadow(el);

@@ -87,7 +87,7 @@ export class LeafletMapView {
   #userMoved = false;
   #fitting = false;
 
-  readonly #labels: MapLabels;
+  #labels: MapLabels;
 
   constructor(container: HTMLElement, labels: MapLabels) {
     this.#labels = labels;
@@ -143,6 +143,14 @@ export class LeafletMapView {
       );
     }
     this.#fit();
+  }
+
+  /** The markers' names in the page's language now (the language can change while the map is shown). */
+  setLabels(labels: MapLabels): void {
+    if (labels.destination === this.#labels.destination && labels.shopper === this.#labels.shopper) return;
+    this.#labels = labels;
+    this.#destination?.getElement()?.querySelector('svg')?.setAttribute('aria-label', labels.destination);
+    this.#shopper?.getElement()?.querySelector('svg')?.setAttribute('aria-label', labels.shopper);
   }
 
   invalidateSize(): void {

@@ -126,13 +126,15 @@ export class ShopperMapElement extends TrackedElement {
     const module = this.leaflet;
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!module || !container || !this.isConnected) return;
+    const l10n = this.localize.l10n;
+    const labels = { destination: l10n.msg('map.destination'), shopper: l10n.msg('map.shopper') };
     if (!this.view) {
       module.mountLeafletStyles(this.renderRoot as ShadowRoot);
-      const l10n = this.localize.l10n;
-      this.view = new module.LeafletMapView(container, { destination: l10n.msg('map.destination'), shopper: l10n.msg('map.shopper') });
+      this.view = new module.LeafletMapView(container, labels);
       this.resizeObserver = new ResizeObserver(() => this.view?.invalidateSize());
       this.resizeObserver.observe(container);
     }
+    this.view.setLabels(labels);
     const { order, handling, location } = this.snapshot;
     this.view.setTiles(this.tileUrl ?? '', this.attribution ?? '');
     this.view.show({
