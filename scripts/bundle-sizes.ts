@@ -36,8 +36,13 @@ import { gzipSync } from 'node:zlib';
  * page needs them (they are about 4 KB of it), a change of what the classic script promises ("nothing loaded
  * later") that is left for its own issue.
  */
+/*
+ * Only the tab holding the order's lock reads, from the first read (issue 13, three windows opened together):
+ * the leader's localStorage note went, and both builds shrank by 0.2 KB; the budgets came down with them, to
+ * 32.0 KB and 60.3 KB, so the room is not spent unnoticed. The IIFE is 0.24 KB over its target.
+ */
 export const TARGETS = { esEntryGzip: 20 * 1024, iifeGzip: 60 * 1024 };
-export const LIMITS = { esEntryGzip: 32.2 * 1024, iifeGzip: 60.5 * 1024 };
+export const LIMITS = { esEntryGzip: 32.0 * 1024, iifeGzip: 60.3 * 1024 };
 
 export interface FileSize {
   file: string;
