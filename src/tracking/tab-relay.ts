@@ -34,8 +34,8 @@ export class TabRelay {
       key: options.key,
       services: options.services,
       onRole: (role) => {
-        // The first reads go out alongside the election: what came back before this tab won could not be
-        // shared then (only a leader shares), and tabs that said hello meanwhile were given nothing yet.
+        // A tab that takes the lead shares what it has at once: a tab that said hello while none led (the
+        // leader had just closed) is not left waiting for the next read.
         if (role === 'leader') this.#welcome();
         options.onRole(role);
       },
