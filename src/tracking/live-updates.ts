@@ -15,6 +15,13 @@ import { RESOURCES } from './snapshot.js';
 /** A new stream after a failure waits at least this long, then longer each time. */
 const FIRST_RETRY_MS = 5_000;
 
+/**
+ * How long after the stream fails the normal pace (and with it a catch-up read) begins. A page being closed
+ * sees its stream fail before it is told it is hidden: without this moment, every closed page would ask for
+ * the order once more on its way out. A real failure costs the customer about a second.
+ */
+const FAILOVER_GRACE_MS = 1_000;
+
 export interface LiveUpdates {
   /** Whether the stream is open now: the order and its items then need only a slow safety net of polls. */
   readonly healthy: boolean;
@@ -55,6 +62,7 @@ export function liveUpdatesFor(
   if (!config.tokens.proxy || !open) return undefined;
   const url = `${normaliseApiBase(config.apiBase)}/events?order=${encodeURIComponent(config.orderId.trim())}`;
   let stream: Promise<LiveStream | undefined> | undefined;
+  let failover: unknown;
   const start = (): Promise<LiveStream | undefined> => {
     const loading: Promise<LiveStream | undefined> = import('./live-stream.js').then(
       ({ LiveStream }) =>
@@ -66,7 +74,12 @@ export function liveUpdatesFor(
               clock: env.clock,
               retryDelay: (failures) => retryDelay(failures, { baseMs: FIRST_RETRY_MS, capMs: DEFAULT_BACKOFF_CAP_MS, minMs: FIRST_RETRY_MS }, env.random()),
               onChanged: (names) => onChanged(RESOURCES.filter((resource) => names.includes(resource))),
-              onHealth: (healthy) => ((live.healthy = healthy), onHealth()),
+              onHealth: (healthy) => {
+                live.healthy = healthy;
+                env.clock.clearTimeout(failover);
+                if (healthy) onHealth();
+                else failover = env.clock.setTimeout(onHealth, FAILOVER_GRACE_MS);
+              },
             })
           : undefined,
       // The chunk could not be loaded (offline): polling goes on, and the next sync tries again.
@@ -84,6 +97,7 @@ export function liveUpdatesFor(
       else if (!stream) stream = start();
     },
     stop() {
+      env.clock.clearTimeout(failover);
       void stream?.then((opened) => opened?.stop());
       stream = undefined;
       live.healthy = false;

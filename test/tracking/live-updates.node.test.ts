@@ -175,6 +175,36 @@ describe('live updates in the tracker', () => {
     assert.deepEqual(log.requests.map((r) => r.resource), []);
   });
 
+  it('a stream that fails as its page is closed costs no read in the moment the page takes to go; a real failure reads a second later', async () => {
+    const order = picking();
+    track(order.id);
+    await env.clock.advance(0);
+    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
+    await env.clock.advance(1_000);
+    log.clear();
+    streams.latest?.fail(false);
+    await env.clock.advance(500);
+    assert.deepEqual(log.requests.map((r) => r.resource), [], 'a closing page is gone before this');
+    await env.clock.advance(500);
+    assert.deepEqual(log.requests.map((r) => r.resource).sort(), ['items', 'order'], 'the catch-up reads, at the normal pace from now on');
+  });
+
+  it('a page shown again polls at the normal pace until its new stream is ready', async () => {
+    const order = picking();
+    track(order.id);
+    await env.clock.advance(0);
+    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
+    await env.clock.advance(1_000);
+    env.visibility.set(false);
+    await env.clock.advance(1_000);
+    env.visibility.set(true);
+    await env.clock.advance(1_000);
+    assert.equal(streams.live.length, 1, 'a new stream, not ready yet');
+    log.clear();
+    await env.clock.advance(5 * 60_000);
+    assert.ok(log.count('order') >= 17, `about every 15 s while no stream is ready (${log.count('order')} in 5 min)`);
+  });
+
   it('no stream with a token (no kit behind the page), none in a following tab, none while hidden, none once delivered', async () => {
     const order = picking();
     const token = sandbox.userToken(order.userId).access_token;

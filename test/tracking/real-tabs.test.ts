@@ -70,7 +70,7 @@ describe('windows of one order', () => {
     for (const win of opened.splice(0)) win.close();
   });
 
-  it('three windows opened together ask Connect no more than one window, and a change reaches all three', async function () {
+  it('three windows opened together ask Connect no more than one window, a change reaches all three, and a closed window asks nothing', async function () {
     // Real windows on a shared machine: opening them can take seconds.
     this.timeout(45_000);
     const first = await signIn();
@@ -100,5 +100,8 @@ describe('windows of one order', () => {
       if (answer.workflowState !== 'brand_new') state = answer.workflowState;
     }
     await until(() => states.every((seen) => seen.at(-1) === state), `every window shows ${state}`, 15_000);
+    // Meanwhile the window closed at the start asked nothing more: its stream failing as it closed (before it
+    // was hidden) is no reason to read.
+    expect(await reads(first), 'reads of the closed window since it closed').to.deep.equal([]);
   });
 });
