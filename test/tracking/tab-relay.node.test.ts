@@ -31,6 +31,16 @@ function tab(services: MemoryTabs, snapshot: () => OrderSnapshot = () => emptySn
 
 const PICKING = { id: 'o1', creationDate: '', workflowState: 'picking', fulfillmentType: 'delivery' } as const;
 
+/** A leading tab that has read the order (RAW_ORDER) and shows it; `shows` moves what it shows on. */
+async function leaderShowingOrder(services: MemoryTabs) {
+  let known = nextSnapshot(emptySnapshot('o1'), { type: 'received', resource: 'order', data: PICKING, at: 1 });
+  const leader = tab(services, () => known);
+  leader.relay.start(true);
+  await messagesDelivered();
+  leader.relay.shareAnswer('order', RAW_ORDER);
+  return { ...leader, shows: (next: (snapshot: OrderSnapshot) => OrderSnapshot) => void (known = next(known)) };
+}
+
 describe('TabRelay', () => {
   it('the first tab leads; what it reads reaches a follower, parsed; a follower shares nothing', async () => {
     const services = memoryTabs();
@@ -66,13 +76,9 @@ describe('TabRelay', () => {
 
   it('a tab that opens late is given every part the leader shows; a halt is reported, not obeyed', async () => {
     const services = memoryTabs();
-    let known = emptySnapshot('o1');
-    const a = tab(services, () => known);
-    a.relay.start(true);
-    await messagesDelivered();
-    a.relay.shareAnswer('order', RAW_ORDER);
+    const a = await leaderShowingOrder(services);
     a.relay.shareAnswer('location', { coordinates: { latitude: 1, longitude: 2 } });
-    known = nextSnapshot(nextSnapshot(known, { type: 'received', resource: 'order', data: PICKING, at: 1 }), { type: 'halted', condition: 'not_found' });
+    a.shows((known) => nextSnapshot(known, { type: 'halted', condition: 'not_found' }));
     const b = tab(services);
     b.relay.start(true);
     await messagesDelivered();
@@ -82,12 +88,7 @@ describe('TabRelay', () => {
 
   it('a hidden tab reads nothing and asks the leader for what it has', async () => {
     const services = memoryTabs();
-    let known = emptySnapshot('o1');
-    const a = tab(services, () => known);
-    a.relay.start(true);
-    await messagesDelivered();
-    a.relay.shareAnswer('order', RAW_ORDER);
-    known = nextSnapshot(known, { type: 'received', resource: 'order', data: PICKING, at: 1 });
+    await leaderShowingOrder(services);
     const hidden = tab(services);
     hidden.relay.start(false);
     await messagesDelivered();
