@@ -52,13 +52,18 @@ export class TokenSource {
 
   /** A token to use now: the cached one while it is fresh, otherwise a new one (one fetch for all callers). */
   async get(): Promise<IssuedToken> {
-    if (this.#cached && this.#options.clock.now() < this.#cached.expiresAt) {
-      return { token: this.#cached.token, generation: this.#generation };
+    if (!this.#fresh()) {
+      this.#pending ??= this.#obtain().finally(() => {
+        this.#pending = undefined;
+      });
     }
-    this.#pending ??= this.#obtain().finally(() => {
-      this.#pending = undefined;
-    });
-    return this.#pending;
+    // A token given as it is is cached at once: the caller that asked first then gets it first (and its
+    // request leaves first), instead of overtaken by the callers after it, which find it cached.
+    return this.#fresh() ? { token: this.#cached!.token, generation: this.#generation } : this.#pending!;
+  }
+
+  #fresh(): boolean {
+    return this.#cached !== undefined && this.#options.clock.now() < this.#cached.expiresAt;
   }
 
   /**

@@ -31,6 +31,13 @@ describe('TokenSource', () => {
     assert.equal(calls[0]?.credentials, 'same-origin');
   });
 
+  it('a given token reaches concurrent callers in the order they asked (the order is read first, so its request leaves first)', async () => {
+    const source = new TokenSource({ token: 'given', fetch: tokenEndpoint([]).fetch, clock: { now: () => 0 } });
+    const served: string[] = [];
+    await Promise.all(['order', 'items', 'handling'].map((caller) => source.get().then(() => served.push(caller))));
+    assert.deepEqual(served, ['order', 'items', 'handling']);
+  });
+
   it('concurrent callers share one token request, and concurrent 401s one refresh', async () => {
     const { fetch, calls } = tokenEndpoint([json({ access_token: 'one', expires_in: 86400 }), json({ access_token: 'two', expires_in: 86400 })]);
     const source = new TokenSource({ tokenUrl: '/token', fetch, clock: { now: () => 0 } });
