@@ -56,16 +56,12 @@ export class OrderTracker {
   #pageActive = true;
   #stopWatching: (() => void) | undefined;
   #started = false;
-  /** Settles once this tab knows whether it reads (then its first reads have left) or another tab reads for it. */
-  readonly #firstReads: Promise<void>;
-  #firstReadsLeft!: () => void;
   readonly #dropped: DroppedPartNotices;
 
   readonly #config: TrackerConfig;
 
   constructor(config: TrackerConfig) {
     this.#config = config;
-    this.#firstReads = new Promise((resolve) => (this.#firstReadsLeft = resolve));
     this.#snapshot = emptySnapshot(config.orderId);
     const { apiBase, fetch, acceptLanguage, env } = config;
     this.#client = new ConnectClient({ apiBase, fetch, acceptLanguage, timeoutMs: REQUEST_TIMEOUT_MS, timers: env.clock });
@@ -83,14 +79,6 @@ export class OrderTracker {
 
   get current(): OrderSnapshot {
     return this.#snapshot;
-  }
-
-  /**
-   * Settles once the first reads have left (or this tab knows another tab reads for it): a page's first render
-   * waits for it, so the reads are not held up behind the render.
-   */
-  get firstReadsSent(): Promise<void> {
-    return this.#firstReads;
   }
 
   get subscriberCount(): number {
@@ -144,14 +132,9 @@ export class OrderTracker {
     this.#pollers.readAgain('items');
   }
 
+  /** Starts reading, or joins the other tabs of the order (the first reads then leave once the browser says this tab leads). */
   #start(): void {
     this.#started = true;
-    // The first reads leave now, or once the browser has said which tab reads (onRole).
-    if (!this.#join()) this.#firstReadsLeft();
-  }
-
-  /** Starts reading, or joins the other tabs of the order; returns true when the role is not known yet. */
-  #join(): boolean {
     const { env, apiBase, orderId } = this.#config;
     this.#stopWatching = watchPageActivity(env, (change) => this.#pageActivityChanged(change));
     if (!this.#auth.configured) {
@@ -160,11 +143,11 @@ export class OrderTracker {
       const error = new ApiError({ kind: 'misconfigured', message });
       this.#halt('misconfigured', { type: 'halted', condition: 'misconfigured', resource: 'order', error });
       this.#subscribers.tell(errorNotice(orderId, 'order', error));
-      return false;
+      return;
     }
     if (!env.tabs) {
       this.#retune();
-      return false;
+      return;
     }
     this.#relay = new TabRelay({
       key: orderKey(apiBase, orderId),
@@ -174,7 +157,6 @@ export class OrderTracker {
         this.#role = role;
         // A new leader reads what the state needs at once: the takeover costs no waiting.
         this.#retune();
-        this.#firstReadsLeft();
       },
       onAnswer: (answer) => this.#received(answer),
       // Another tab's word is not enough to stop: this tab asks Connect itself, and stops only on its answer.
@@ -188,10 +170,9 @@ export class OrderTracker {
     // cannot be coordinated, it reads alone, at once.
     if (!this.#relay.start(env.visibility.isVisible())) {
       this.#retune();
-      return false;
+      return;
     }
     if (this.#role === 'solo') this.#role = 'follower';
-    return true;
   }
 
   #createPollers(): ResourcePollers {

@@ -48,6 +48,8 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
   #reportedMisconfiguration: string | undefined;
   /** The token settings the tracker was last given, to notice when the page changes them. */
   #tokens: TokenSettings = {};
+  readonly #firstAnswer: Promise<void>;
+  #answered!: () => void;
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement & OrderSource,
@@ -56,6 +58,7 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     this.needs = options.needs;
     this.primary = options.primary;
     this.snapshot = emptySnapshot('');
+    this.#firstAnswer = new Promise((resolve) => (this.#answered = resolve));
     host.addController(this);
   }
 
@@ -104,12 +107,17 @@ export class OrderController implements ReactiveController, TrackerSubscriber {
     });
   }
 
-  /** Settles once the order's first reads have left, or another tab reads for this one (see OrderTracker). */
-  get firstReadsSent(): Promise<void> {
-    return this.#tracker?.firstReadsSent ?? Promise.resolve();
+  /**
+   * Settles once the order's first answer is in (here or from the tab that reads for this one), or its first
+   * read failed, or the order cannot be followed: whatever the element's first render will show. At once for
+   * an element that follows no order yet.
+   */
+  get firstAnswer(): Promise<void> {
+    return this.#tracker ? this.#firstAnswer : Promise.resolve();
   }
 
   onSnapshot(snapshot: OrderSnapshot): void {
+    if (snapshot.order || snapshot.resources.order.state !== 'idle' || snapshot.condition !== 'live') this.#answered();
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
     this.host.requestUpdate();

@@ -9,20 +9,18 @@
 /** Resolves in a new task: whatever is queued (the first read, a paint that is due) goes first. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
-/** The longest a first render waits for the first reads to leave: the browser answers a lock in far less. */
-const FIRST_READS_WAIT_MS = 100;
-
 /**
- * Resolves in a new task once the order's first reads have left: the tab election (a Web Lock) is answered by
- * the browser within a millisecond or two, and a render started before it would hold the reads up behind it.
+ * Resolves in a new task once the order's first answer (or failure) is in, or after 200 ms: below that,
+ * placeholders would only flash; above it, the customer should see that something is coming. The first render
+ * is the costly one (Lit prepares every template, the browser sets up the styles and fonts): made while the
+ * answer is on its way it would only draw placeholders, and the answer, arriving in the middle of it, would
+ * wait for it to finish before the sentence could be drawn. So the reads leave first (the tracker starts as
+ * the element connects), and the first render draws the order itself whenever the answer comes quickly.
  */
-export const afterFirstReads = (sent: Promise<void>): Promise<void> =>
+export const afterFirstAnswer = (answered: Promise<void>): Promise<void> =>
   new Promise<void>((resolve) => {
-    const late = setTimeout(resolve, FIRST_READS_WAIT_MS);
-    void sent.then(() => {
-      clearTimeout(late);
-      resolve();
-    });
+    setTimeout(resolve, 200);
+    void answered.then(resolve);
   }).then(nextTask);
 
 /**

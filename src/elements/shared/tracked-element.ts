@@ -11,7 +11,7 @@ import { resolveLocale } from '../../i18n/locale.js';
 import type { OrderSnapshot } from '../../tracking/snapshot.js';
 import { OrderElement } from '../order-element.js';
 import { renderBanner } from './banner.js';
-import { afterFirstReads, afterNextPaint, afterSentence } from './render-pacing.js';
+import { afterFirstAnswer, afterNextPaint, afterSentence } from './render-pacing.js';
 
 export abstract class TrackedElement extends OrderElement {
   // Declared without decorators: the decorator helpers would cost every page about half a kilobyte.
@@ -52,14 +52,20 @@ export abstract class TrackedElement extends OrderElement {
   protected paced = true;
 
   /**
-   * The first render waits for a task of its own, after the order's first reads have left: the tracker starts
-   * when the element connects, and its reads go out as soon as the browser says this tab is the one to read
-   * them, so no template holds them up; and each part of an `<order-tracker>` renders in a task of its own
-   * instead of all in one long task (see render-pacing.ts).
+   * When the first render may start, always in a task of its own, so that each part of an `<order-tracker>`
+   * renders in a task of its own instead of all in one long task (see render-pacing.ts). Paced parts wait
+   * for the sentence. The others wait for the order's first answer (or until it has been long enough on its
+   * way that placeholders are worth showing): the tracker starts when the element connects and its reads go
+   * out first, so no template holds them up, and a quick answer is drawn at once instead of waiting behind a
+   * render of placeholders.
    */
+  protected firstRender(): Promise<unknown> {
+    return this.paced ? afterSentence() : afterFirstAnswer(this.tracking.firstAnswer);
+  }
+
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return this.paced ? afterNextPaint().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-    return (this.paced ? afterSentence() : afterFirstReads(this.tracking.firstReadsSent)).then(() => super.scheduleUpdate());
+    return this.firstRender().then(() => super.scheduleUpdate());
   }
 
   /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */
