@@ -9,8 +9,10 @@ import { configureTracking, resetTrackingConfiguration } from '../../src/trackin
 import { API, newOrder, startConnectStandIn, TOKEN } from '../helpers/browser-stand-in.js';
 import { shadow, text, until } from '../helpers/dom.js';
 
-/** Each render of every <order-status>: whether it had the order to draw. */
-let renders: boolean[] = [];
+/** Each render of every <order-status>, and whether it had the order to draw. */
+let renders: [Element, boolean][] = [];
+/** Whether each render of the <order-status> in `root` had the order, first to last. */
+const rendersOf = (root: Element) => renders.filter(([el]) => el === root || el.getRootNode() === shadow(root)).map(([, hadOrder]) => hadOrder);
 const proto = OrderStatusElement.prototype as unknown as { render(): unknown; snapshot: { order?: unknown } };
 const originalRender = proto.render;
 
@@ -35,7 +37,7 @@ describe('first render', () => {
   beforeEach(() => {
     renders = [];
     proto.render = function (this: typeof proto) {
-      renders.push(this.snapshot.order !== undefined);
+      renders.push([this as unknown as Element, this.snapshot.order !== undefined]);
       return originalRender.call(this);
     };
   });
@@ -50,7 +52,7 @@ describe('first render', () => {
     const el = await fixture(html`<order-status order-id=${order.id} api-base=${API} token=${TOKEN} poll-interval="3600" locale="en-US"></order-status>`);
     await until(() => sentence(el), 'the sentence');
     expect(sentence(el)).to.equal('Your shopper is picking your items.');
-    expect(renders[0], 'the first render had the order').to.equal(true);
+    expect(rendersOf(el)[0], 'the first render had the order').to.equal(true);
   });
 
   it('inside <order-tracker> too: the status part draws the order first', async () => {
@@ -58,7 +60,22 @@ describe('first render', () => {
     configureTracking({ fetch: await answersFromMemory(order.id) });
     const tracker = await fixture(html`<order-tracker order-id=${order.id} api-base=${API} token=${TOKEN} poll-interval="3600" locale="en-US"></order-tracker>`);
     await until(() => shadow(tracker).querySelector('order-status') && sentence(shadow(tracker).querySelector('order-status')!), 'the sentence');
-    expect(renders[0], 'the first render had the order').to.equal(true);
+    expect(rendersOf(tracker)[0], 'the first render had the order').to.equal(true);
+  });
+
+  it('the status card draws its text in three sizes and weights: each new one costs a font setup before the sentence', async () => {
+    const order = newOrder({ workflow_state: 'picking' });
+    configureTracking({ fetch: await answersFromMemory(order.id) });
+    const el = await fixture(html`<order-status order-id=${order.id} api-base=${API} token=${TOKEN} poll-interval="3600" locale="en-US"></order-status>`);
+    await until(() => sentence(el), 'the sentence');
+    const fonts = new Set<string>();
+    const walker = document.createTreeWalker(shadow(el), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || !node.parentElement?.checkVisibility()) continue;
+      const style = getComputedStyle(node.parentElement);
+      fonts.add(`${style.fontSize} ${style.fontWeight}`);
+    }
+    expect([...fonts].length, [...fonts].join(', ')).to.be.at.most(3);
   });
 
   it('a slow answer: placeholders after a short wait, then the order', async () => {
@@ -70,7 +87,7 @@ describe('first render', () => {
     const el = await fixture(html`<order-status order-id=${order.id} api-base=${API} token=${TOKEN} poll-interval="3600" locale="en-US"></order-status>`);
     await until(() => shadow(el).querySelector('[part="sentence"] .skeleton'), 'the sentence placeholder');
     expect(shadow(el).querySelector('section')?.getAttribute('aria-busy')).to.equal('true');
-    expect(renders[0], 'the first render had no order').to.equal(false);
+    expect(rendersOf(el)[0], 'the first render had no order').to.equal(false);
     release();
     await until(() => sentence(el) === 'Your shopper is picking your items.', 'the sentence');
   });

@@ -13,12 +13,14 @@ export const orderStatusStyles = [
 .facts dt {
   color: var(--_muted);
 }
+/* Few sizes and weights on purpose: the first time a page draws text in a size and weight, the browser sets up
+   that font (about 10 ms each on a mid-range phone), and this card is what the customer waits for. It uses
+   three: the text, the sentence in bold, and the small size of the title and the steps. */
 .facts dd {
   margin: 0;
-  font-weight: 600;
 }
 .sentence {
-  font-size: 1.1em;
+  font-weight: 700;
 }
 .summary {
   color: var(--_muted);
@@ -27,7 +29,7 @@ export const orderStatusStyles = [
   display: flex;
   gap: 0.5em;
   align-items: center;
-  font-weight: 600;
+  font-weight: 700;
 }
 .notice[data-kind='canceled'] {
   color: var(--_danger);
@@ -84,9 +86,9 @@ export const orderStatusStyles = [
   background: var(--_accent);
   color: var(--_on-accent);
 }
+/* The current step is marked by its ring and its colour, not by a weight of its own (see the note on .facts dd). */
 .step[data-status='current'] {
   color: var(--_text);
-  font-weight: 700;
 }
 .step[data-status='current'] .marker {
   border-color: var(--_accent);
