@@ -66,9 +66,11 @@ describe('proxy mode through the server kit', () => {
     let source: EventSource | undefined;
     configureTracking({ env: { ...env, openStream: (url) => (source = new EventSource(url)) }, fetch: log.fetch });
     const { orderId } = await (await fetch('/e2e/sign-in', { method: 'POST' })).json();
-    const el = await fixture<OrderTrackerElement>(html`<order-tracker order-id=${orderId} api-base="/instacart" proxy poll-interval="15"></order-tracker>`);
+    // Listened for before the element is there: the first state comes with the first answer, before the first render.
     const states: string[] = [];
-    el.addEventListener('order-state-change', (event) => states.push(event.detail.state));
+    const listener = (event: HTMLElementEventMap['order-state-change']) => states.push(event.detail.state);
+    document.addEventListener('order-state-change', listener);
+    await fixture<OrderTrackerElement>(html`<order-tracker order-id=${orderId} api-base="/instacart" proxy poll-interval="15"></order-tracker>`);
     await env.clock.advance(0);
     await until(() => source?.readyState === EventSource.OPEN, 'the live stream open');
     await until(() => states.length > 0, 'the first state');
@@ -82,6 +84,7 @@ describe('proxy mode through the server kit', () => {
       last = workflowState;
       await until(() => states.at(-1) === workflowState, `${workflowState} on the page`, 3_000);
     }
+    document.removeEventListener('order-state-change', listener);
     expect(states).to.include.members(['picking', 'checkout', 'delivering', 'delivered']);
     expect(log.requests.filter((request) => request.headers.has('Authorization'))).to.deep.equal([]);
   });
