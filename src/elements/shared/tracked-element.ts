@@ -52,20 +52,16 @@ export abstract class TrackedElement extends OrderElement {
   protected paced = true;
 
   /**
-   * When the first render may start, always in a task of its own, so that each part of an `<order-tracker>`
-   * renders in a task of its own instead of all in one long task (see render-pacing.ts). Paced parts wait
-   * for the sentence. The others wait for the order's first answer (or until it has been long enough on its
-   * way that placeholders are worth showing): the tracker starts when the element connects and its reads go
-   * out first, so no template holds them up, and a quick answer is drawn at once instead of waiting behind a
-   * render of placeholders.
+   * The first render is always a task of its own, so that each part of an `<order-tracker>` renders in a task
+   * of its own instead of all in one long task (see render-pacing.ts). Paced parts wait for the sentence. The
+   * others wait for the order's first answer (or until it has been long enough on its way that placeholders
+   * are worth showing): the tracker starts when the element connects and its reads go out first, so no
+   * template holds them up, and a quick answer is drawn at once instead of waiting behind a render of
+   * placeholders.
    */
-  protected firstRender(): Promise<unknown> {
-    return this.paced ? afterSentence() : afterFirstAnswer(this.tracking.firstAnswer);
-  }
-
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return this.paced ? afterNextPaint().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-    return this.firstRender().then(() => super.scheduleUpdate());
+    return (this.paced ? afterSentence() : afterFirstAnswer(this.tracking.firstAnswer)).then(() => super.scheduleUpdate());
   }
 
   /** The banner for the resources this element shows, unless `hide-banner` leaves it to a tracker. */
