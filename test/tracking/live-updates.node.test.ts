@@ -79,6 +79,15 @@ function track(orderId: string, options: { proxy?: boolean; token?: string; tabE
   return tracker;
 }
 
+/** A tracker in proxy mode whose first reads are done and whose live stream is ready (a second ago). */
+async function streaming(orderId: string, tabEnv?: typeof env): Promise<OrderTracker> {
+  const tracker = track(orderId, { proxy: true, tabEnv });
+  await env.clock.advance(0);
+  streams.latest?.send('ready', { heartbeat_ms: 20_000 });
+  await env.clock.advance(1_000);
+  return tracker;
+}
+
 describe('live updates in the tracker', () => {
   it('opens one stream for the order after the first answer, on the kit’s path, with no token in it', async () => {
     const order = picking();
@@ -97,10 +106,7 @@ describe('live updates in the tracker', () => {
 
   it('a change the kit announces is read at once, not at the next poll; names it does not know read nothing', async () => {
     const order = picking();
-    const tracker = track(order.id);
-    await env.clock.advance(0);
-    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
-    await env.clock.advance(1_000);
+    const tracker = await streaming(order.id);
     const item = order.lineItems[0]!;
     sandbox.updateItem(order.shopperId, order.id, item.lineNum, { status: 'found' });
     log.clear();
@@ -164,10 +170,7 @@ describe('live updates in the tracker', () => {
   it('a page that is hidden (or closed) asks nothing as its stream closes', async () => {
     const order = picking();
     const tabEnv = { ...env, visibility: manualEnvironment().visibility, tabs: memoryTabs() };
-    track(order.id, { proxy: true, tabEnv });
-    await env.clock.advance(0);
-    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
-    await env.clock.advance(1_000);
+    await streaming(order.id, tabEnv);
     log.clear();
     tabEnv.visibility.set(false);
     await env.clock.advance(1_000);
@@ -177,10 +180,7 @@ describe('live updates in the tracker', () => {
 
   it('a stream that fails as its page is closed costs no read in the moment the page takes to go; a real failure reads a second later', async () => {
     const order = picking();
-    track(order.id);
-    await env.clock.advance(0);
-    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
-    await env.clock.advance(1_000);
+    await streaming(order.id);
     log.clear();
     streams.latest?.fail(false);
     await env.clock.advance(500);
@@ -191,10 +191,7 @@ describe('live updates in the tracker', () => {
 
   it('a page shown again polls at the normal pace until its new stream is ready', async () => {
     const order = picking();
-    track(order.id);
-    await env.clock.advance(0);
-    streams.latest?.send('ready', { heartbeat_ms: 20_000 });
-    await env.clock.advance(1_000);
+    await streaming(order.id);
     env.visibility.set(false);
     await env.clock.advance(1_000);
     env.visibility.set(true);
