@@ -1,8 +1,8 @@
 // Real browser windows of one order, each with its own page and script, against the server kit and the
 // emulator (mounted by the test server, test/server/wtr-kit.mjs): of three windows opened together, one leads
-// and the others show what it shares. Each window's first read goes out at once, alongside the election (the
-// first paint waits for no lock); the leader's note (leader-hint.ts) is what keeps a window that opens just
-// after another from reading too, so three windows ask Connect exactly what one asks.
+// and the others show what it shares. Only the window that holds the order's Web Lock reads, from its first
+// read on (tab-coordinator.ts): the others wait for the browser's answer before they ask anything, so three
+// windows ask Connect exactly what one asks, however close together they open.
 import { expect, waitUntil } from '@open-wc/testing';
 import { until } from '../helpers/dom.js';
 
