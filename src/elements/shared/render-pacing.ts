@@ -19,8 +19,11 @@ export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout
  */
 export const afterFirstAnswer = (answered: Promise<void>): Promise<void> =>
   new Promise<void>((resolve) => {
-    setTimeout(resolve, 200);
-    void answered.then(resolve);
+    const late = setTimeout(resolve, 200);
+    void answered.then(() => {
+      clearTimeout(late);
+      resolve();
+    });
   }).then(nextTask);
 
 /**
